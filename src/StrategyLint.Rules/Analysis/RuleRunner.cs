@@ -1,0 +1,136 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using StrategyLint.Rules.Tool;
+using StrategyLint.Syntax;
+
+namespace StrategyLint.Analysis;
+
+/// <summary>
+/// Initializes every rule once, then walks each document once (document, then sections, then blocks in
+/// document order) and dispatches to the registered actions. A rule that throws on a document is reported
+/// as SL0004 for that document and not called again on it; the other rules go on.
+/// </summary>
+internal sealed class RuleRunner
+{
+    private readonly List<Registration> _registrations = [];
+    private readonly List<(StrategyRule Rule, Exception Error)> _initializationFailures = [];
+
+    public RuleRunner(RuleCatalog catalog)
+    {
+        foreach (var rule in catalog.Rules)
+        {
+            var context = new StrategyAnalysisContext();
+            try
+            {
+                rule.Initialize(context);
+                _registrations.Add(new Registration(rule, [.. rule.SupportedDiagnostics.Select(d => d.Id)], context));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _initializationFailures.Add((rule, ex));
+            }
+        }
+    }
+
+    public List<Finding> Run(StrategyDocument document, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken = default)
+    {
+        var findings = new List<Finding>();
+        foreach (var (rule, error) in _initializationFailures)
+            AddFailure(document, findings, rule, error, severityOf);
+
+        var active = _registrations.Where(r => r.Rule.SupportedDiagnostics.Any(d => severityOf(d) != RuleSeverity.Off)).ToList();
+        if (active.Count == 0)
+            return findings;
+
+        var states = active.Select(r => new RuleState(r, document, findings, severityOf, cancellationToken)).ToList();
+
+        foreach (var state in states)
+            foreach (var action in state.Registration.Context.DocumentActions)
+                state.Invoke(() => action(new DocumentAnalysisContext(document, state.Report, cancellationToken)));
+
+        foreach (var section in document.Sections)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var state in states)
+                foreach (var action in state.Registration.Context.SectionActions)
+                    state.Invoke(() => action(new SectionAnalysisContext(section, state.Report, cancellationToken)));
+        }
+
+        var anyBlockActions = states.Any(s => s.Registration.Context.BlockActions.Count > 0);
+        if (anyBlockActions)
+        {
+            foreach (var block in document.Blocks)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var state in states)
+                {
+                    foreach (var (kinds, action) in state.Registration.Context.BlockActions)
+                    {
+                        if (kinds.Length == 0 || Array.IndexOf(kinds, block.Kind) >= 0)
+                            state.Invoke(() => action(new BlockAnalysisContext(block, state.Report, cancellationToken)));
+                    }
+                }
+            }
+        }
+
+        foreach (var state in states.Where(s => s.Failure is not null))
+            AddFailure(document, findings, state.Registration.Rule, state.Failure!, severityOf);
+        return findings;
+    }
+
+    private static void AddFailure(StrategyDocument document, List<Finding> findings, StrategyRule rule, Exception error, Func<DiagnosticDescriptor, RuleSeverity> severityOf)
+    {
+        var descriptor = SL0004RuleFailed.Rule;
+        var severity = severityOf(descriptor);
+        if (severity == RuleSeverity.Off)
+            return;
+        var ids = string.Join(", ", rule.SupportedDiagnostics.Select(d => d.Id));
+        var span = new TextSpan(0, 0);
+        var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), ids, error.GetType().Name, error.Message);
+        findings.Add(new Finding(descriptor, document.Path, span, document.GetLinePositionSpan(span), message, severity));
+    }
+
+    private sealed record Registration(StrategyRule Rule, HashSet<string> Ids, StrategyAnalysisContext Context);
+
+    /// <summary>Per rule and document: reports into the shared list and remembers the first failure.</summary>
+    private sealed class RuleState(Registration registration, StrategyDocument document, List<Finding> findings, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken)
+    {
+        public Registration Registration { get; } = registration;
+
+        public Exception? Failure { get; private set; }
+
+        public void Invoke(Action action)
+        {
+            if (Failure is not null)
+                return;
+            try
+            {
+                action();
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Failure = ex;
+            }
+        }
+
+        public void Report(DiagnosticDescriptor descriptor, TextSpan span, IReadOnlyDictionary<string, string>? properties, object?[] args)
+        {
+            // As in Roslyn, a rule may only report the descriptors it declared.
+            if (!Registration.Ids.Contains(descriptor.Id))
+                throw new ArgumentException($"The rule reported {descriptor.Id}, which is not among its SupportedDiagnostics.", nameof(descriptor));
+            if (span.End > document.Text.Length)
+                throw new ArgumentOutOfRangeException(nameof(span), $"The span {span} lies outside the document (length {document.Text.Length}).");
+            var severity = severityOf(descriptor);
+            if (severity == RuleSeverity.Off)
+                return;
+            var format = descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture);
+            var message = args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args);
+            findings.Add(new Finding(descriptor, document.Path, span, document.GetLinePositionSpan(span), message, severity, properties));
+        }
+    }
+}

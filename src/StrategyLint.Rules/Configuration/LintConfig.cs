@@ -1,0 +1,38 @@
+using Microsoft.CodeAnalysis;
+using StrategyLint.Analysis;
+
+namespace StrategyLint.Configuration;
+
+/// <summary>A loaded, validated configuration. <see cref="Default"/> is what a run without a config file uses.</summary>
+internal sealed class LintConfig
+{
+    public static readonly IReadOnlyList<string> DefaultInclude = ["**/*.md"];
+
+    public static LintConfig Default(string baseDirectory) => new() { BaseDirectory = baseDirectory };
+
+    /// <summary>The config file, or null when none was found.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>The folder globs are relative to: the config file's folder, or the working folder.</summary>
+    public required string BaseDirectory { get; init; }
+
+    public IReadOnlyList<string> Include { get; init; } = DefaultInclude;
+
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>Severities by rule id or category name (case-insensitive keys).</summary>
+    public IReadOnlyDictionary<string, RuleSeverity> Rules { get; init; } = new Dictionary<string, RuleSeverity>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Effective severity: a rule id setting beats a category setting, which beats the default.</summary>
+    public RuleSeverity SeverityOf(DiagnosticDescriptor descriptor, IReadOnlyDictionary<string, RuleSeverity>? documentOverrides = null)
+    {
+        if (documentOverrides is not null)
+        {
+            if (documentOverrides.TryGetValue(descriptor.Id, out var doc)) return doc;
+            if (documentOverrides.TryGetValue(descriptor.Category, out doc)) return doc;
+        }
+        if (Rules.TryGetValue(descriptor.Id, out var severity)) return severity;
+        if (Rules.TryGetValue(descriptor.Category, out severity)) return severity;
+        return RuleSeverityExtensions.FromDefault(descriptor.DefaultSeverity);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using StrategyLint.Analysis;
+using StrategyLint.Configuration;
+using StrategyLint.Rules.Tool;
+using StrategyLint.Syntax;
+using YamlDotNet.RepresentationModel;
+
+namespace StrategyLint.Linting;
+
+/// <summary>The one entry point the CLI uses: lints files in parallel, one document alive per worker.</summary>
+internal sealed class StrategyLinter
+{
+    private readonly RuleCatalog _catalog;
+    private readonly RuleRunner _runner;
+    private readonly LintConfig _config;
+
+    public StrategyLinter(RuleCatalog catalog, LintConfig config)
+    {
+        _catalog = catalog;
+        _config = config;
+        _runner = new RuleRunner(catalog);
+    }
+
+    public LintResult Lint(IReadOnlyList<InputFile> files, CancellationToken cancellationToken = default)
+    {
+        var results = new FileResult[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            i => results[i] = LintFile(files[i], cancellationToken));
+        return new LintResult(results);
+    }
+
+    public FileResult LintFile(InputFile file, CancellationToken cancellationToken = default)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = file.ReadAllBytes();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Unreadable(file, $"cannot be opened: {ex.Message.TrimEnd('.')}.");
+        }
+
+        var decoded = SourceDecoder.Decode(bytes);
+        if (!decoded.Succeeded)
+            return Unreadable(file, decoded.Problem!);
+
+        var document = StrategyParser.Parse(file.DisplayPath, decoded.Text!);
+        var findings = new List<Finding>();
+        var overrides = ReadDocumentSettings(document, findings);
+        findings.AddRange(_runner.Run(document, d => _config.SeverityOf(d, overrides), cancellationToken));
+        findings.Sort(Finding.Compare);
+        return new FileResult(file, findings, decoded.Format, Skipped: false);
+    }
+
+    private FileResult Unreadable(InputFile file, string problem)
+    {
+        var descriptor = SL0002UnreadableFile.Rule;
+        var severity = _config.SeverityOf(descriptor);
+        var findings = new List<Finding>();
+        if (severity != RuleSeverity.Off)
+        {
+            var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), problem);
+            findings.Add(new Finding(descriptor, file.DisplayPath, default, default, message, severity));
+        }
+        return new FileResult(file, findings, null, Skipped: true);
+    }
+
+    /// <summary>Front matter errors and the per-document <c>strategylint:</c> severities (same shape as the config's rules).</summary>
+    private Dictionary<string, RuleSeverity>? ReadDocumentSettings(StrategyDocument document, List<Finding> findings)
+    {
+        var frontMatter = document.FrontMatter;
+        if (frontMatter.Error is not null)
+            AddConfigFinding(document, findings, frontMatter.ErrorSpan, frontMatter.Error);
+        if (frontMatter.Settings is null)
+            return null;
+
+        var overrides = new Dictionary<string, RuleSeverity>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (keyNode, valueNode) in frontMatter.Settings.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            var keySpan = SpanOf(document, frontMatter, keyNode);
+            if (_catalog.Find(key) is null && !_catalog.IsCategory(key))
+            {
+                AddConfigFinding(document, findings, keySpan, $"'{key}' under 'strategylint:' in the front matter is not a rule id or category StrategyLint knows. Run 'strategylint rules' to list them.");
+                continue;
+            }
+            var value = valueNode switch
+            {
+                YamlScalarNode scalar => scalar.Value,
+                YamlMappingNode map when map.Children.TryGetValue(new YamlScalarNode("severity"), out var s) => (s as YamlScalarNode)?.Value,
+                _ => null,
+            };
+            if (RuleSeverityExtensions.TryParse(value, out var severity))
+                overrides[key] = severity;
+            else
+                AddConfigFinding(document, findings, SpanOf(document, frontMatter, valueNode), $"'{value}' is not a severity for {key} in the front matter. Use one of: error, warning, info, off.");
+        }
+        return overrides;
+    }
+
+    private static TextSpan SpanOf(StrategyDocument document, FrontMatter frontMatter, YamlNode node)
+    {
+        // YamlDotNet marks are relative to the YAML text, which starts on the line after the opening fence.
+        var lines = document.SourceText.Lines;
+        var fenceLine = lines.GetLineFromPosition(frontMatter.Span.Start).LineNumber;
+        var lineNumber = Math.Min(lines.Count - 1, fenceLine + (int)node.Start.Line);
+        var line = lines[lineNumber];
+        var start = Math.Min(line.End, line.Start + (int)node.Start.Column - 1);
+        var end = node.End.Line == node.Start.Line ? Math.Min(line.End, line.Start + (int)node.End.Column - 1) : line.End;
+        return TextSpan.FromBounds(start, Math.Max(start, end));
+    }
+
+    private void AddConfigFinding(StrategyDocument document, List<Finding> findings, TextSpan span, string message)
+    {
+        var descriptor = SL0001InvalidConfiguration.Rule;
+        var severity = _config.SeverityOf(descriptor);
+        if (severity != RuleSeverity.Off)
+            findings.Add(new Finding(descriptor, document.Path, span, document.GetLinePositionSpan(span), message, severity));
+    }
+}

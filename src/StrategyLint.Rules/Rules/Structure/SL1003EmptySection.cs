@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using Markdig.Syntax;
+using Microsoft.CodeAnalysis;
+using StrategyLint.Analysis;
+using StrategyLint.Syntax;
+
+namespace StrategyLint.Rules.Structure;
+
+/// <summary>A section has a heading and nothing under it.</summary>
+internal sealed class SL1003EmptySection : StrategyRule
+{
+    internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+        id: "SL1003",
+        title: "A section has a heading and nothing under it",
+        messageFormat: "The section '{0}' has a heading but nothing under it. An empty section reads as an unfinished draft and promises content the strategy does not give. Write its content, or remove the heading.",
+        category: RuleCategories.Structure,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        description: "Every heading should introduce content: prose, a list, a table or subsections. An HTML comment (a drafting note) does not count as content.",
+        tags: ["headings", "completeness"]);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    public override void Initialize(StrategyAnalysisContext context) => context.RegisterSectionAction(Analyze);
+
+    private static void Analyze(SectionAnalysisContext context)
+    {
+        var section = context.Section;
+        if (section.Subsections.Count == 0 && !section.Blocks.Any(IsContent))
+            context.Report(Rule, section.Heading!, section.Title);
+    }
+
+    // Drafting notes in comments and link definitions are not content a reader sees.
+    private static bool IsContent(BlockNode block) => block.Kind switch
+    {
+        BlockKind.Html => block.Syntax is HtmlBlock { Type: not HtmlBlockType.Comment },
+        BlockKind.Other => false,
+        _ => true,
+    };
+}

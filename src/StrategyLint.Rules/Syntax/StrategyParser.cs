@@ -1,0 +1,190 @@
+using System.Text;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Microsoft.CodeAnalysis.Text;
+
+namespace StrategyLint.Syntax;
+
+/// <summary>Parses Markdown once with Markdig and builds the section tree and the prose mask.</summary>
+internal static class StrategyParser
+{
+    // Immutable and thread-safe: built once, shared by every worker.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UsePreciseSourceLocation()
+        .Build();
+
+    public static StrategyDocument Parse(string path, string text)
+    {
+        text = SourceDecoder.StripBom(text);
+        var syntax = Markdown.Parse(text, Pipeline);
+        var prose = BuildProseMask(text, syntax);
+        var document = new StrategyDocument(path, text, syntax, prose);
+
+        var root = new Section(document, null, string.Empty, 0, null, 0);
+        var open = new Stack<Section>();
+        open.Push(root);
+        var sections = new List<Section>();
+        var blocks = new List<BlockNode>();
+        Section? title = null;
+
+        // Top-level blocks only: a heading inside a list or a quote opens no section.
+        foreach (var block in syntax)
+        {
+            if (block is YamlFrontMatterBlock frontMatter)
+            {
+                document.FrontMatter = FrontMatter.Parse(text, ToTextSpan(frontMatter.Span, text.Length));
+                continue;
+            }
+
+            var node = Build(document, block, null, blocks, text.Length);
+            if (block is HeadingBlock heading)
+            {
+                while (open.Peek().Level >= heading.Level)
+                    open.Pop().Close(node.Span.Start);
+                var section = new Section(document, node, HeadingText(heading), heading.Level, open.Peek(), node.Span.Start);
+                open.Peek().AddSubsection(section);
+                open.Push(section);
+                sections.Add(section);
+                title ??= heading.Level == 1 ? section : null;
+            }
+            else
+            {
+                open.Peek().AddBlock(node);
+            }
+            foreach (var each in node.DescendantsAndSelf())
+                each.Section = open.Peek();
+        }
+        while (open.Count > 0)
+            open.Pop().Close(text.Length);
+
+        document.Root = root;
+        document.Sections = sections;
+        document.Blocks = blocks;
+        document.TitleSection = title;
+        return document;
+    }
+
+    /// <summary>Markdig spans are inclusive and may be empty (End &lt; Start); Roslyn's are end-exclusive.</summary>
+    internal static TextSpan ToTextSpan(SourceSpan span, int textLength)
+    {
+        var start = Math.Clamp(span.Start, 0, textLength);
+        var end = Math.Clamp(span.End + 1, start, textLength);
+        return TextSpan.FromBounds(start, end);
+    }
+
+    private static BlockNode Build(StrategyDocument document, Block block, BlockNode? parent, List<BlockNode> all, int textLength)
+    {
+        var node = new BlockNode(document, block, KindOf(block), ToTextSpan(block.Span, textLength), parent);
+        all.Add(node);
+        parent?.Add(node);
+        // A cell is a leaf for rules: the paragraph Markdig puts inside it is not a prose paragraph of its own.
+        if (block is ContainerBlock container && block is not TableCell)
+        {
+            foreach (var child in container)
+                Build(document, child, node, all, textLength);
+        }
+        return node;
+    }
+
+    private static BlockKind KindOf(Block block) => block switch
+    {
+        HeadingBlock => BlockKind.Heading,
+        ParagraphBlock => BlockKind.Paragraph,
+        ListBlock => BlockKind.List,
+        ListItemBlock => BlockKind.ListItem,
+        Table => BlockKind.Table,
+        TableRow => BlockKind.TableRow,
+        TableCell => BlockKind.TableCell,
+        QuoteBlock => BlockKind.Quote,
+        CodeBlock => BlockKind.Code,
+        HtmlBlock => BlockKind.Html,
+        ThematicBreakBlock => BlockKind.ThematicBreak,
+        _ => BlockKind.Other,
+    };
+
+    /// <summary>
+    /// A copy of the text, same length, where everything that is not prose is blanked to spaces (line breaks kept):
+    /// code blocks and spans, HTML blocks and inlines (comments included), front matter, link and image targets.
+    /// Rules search this copy, so an offset found in it is an offset in the source.
+    /// </summary>
+    private static char[] BuildProseMask(string text, MarkdownDocument syntax)
+    {
+        var mask = text.ToCharArray();
+        foreach (var node in syntax.Descendants())
+        {
+            switch (node)
+            {
+                case CodeBlock or HtmlBlock: // CodeBlock covers fenced code and the YAML front matter block
+                case CodeInline or HtmlInline or AutolinkInline:
+                case LinkReferenceDefinition:
+                    Blank(mask, node.Span);
+                    break;
+                case LinkInline link:
+                    Blank(mask, link.UrlSpan);
+                    Blank(mask, link.TitleSpan);
+                    break;
+            }
+        }
+        return mask;
+    }
+
+    private static void Blank(char[] mask, SourceSpan span)
+    {
+        if (span.IsEmpty || span.Start < 0)
+            return;
+        var end = Math.Min(span.End, mask.Length - 1);
+        for (var i = span.Start; i <= end; i++)
+        {
+            if (mask[i] is not ('\n' or '\r'))
+                mask[i] = ' ';
+        }
+    }
+
+    /// <summary>The plain text of a heading: literal text, code and link text; markup and HTML dropped; spaces collapsed.</summary>
+    internal static string HeadingText(HeadingBlock heading)
+    {
+        var builder = new StringBuilder();
+        if (heading.Inline is not null)
+            AppendInlineText(heading.Inline, builder);
+        return CollapseWhitespace(builder.ToString());
+    }
+
+    private static void AppendInlineText(ContainerInline container, StringBuilder builder)
+    {
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal: builder.Append(literal.Content.AsSpan()); break;
+                case CodeInline code: builder.Append(code.Content); break;
+                case HtmlEntityInline entity: builder.Append(entity.Transcoded.AsSpan()); break;
+                case LineBreakInline: builder.Append(' '); break;
+                case ContainerInline nested: AppendInlineText(nested, builder); break;
+            }
+        }
+    }
+
+    internal static string CollapseWhitespace(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        var pendingSpace = false;
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+            if (pendingSpace)
+                builder.Append(' ');
+            pendingSpace = false;
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using StrategyLint.Analysis;
+using StrategyLint.Linting;
+
+namespace StrategyLint.Cli.Output;
+
+/// <summary>For scripts: one object per finding (file, positions, id, severity, message, properties) and one per file.</summary>
+internal sealed class JsonFormatter : IResultFormatter
+{
+    public void Write(LintResult result, RuleCatalog catalog, TextWriter writer)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("tool");
+            json.WriteString("name", ToolInfo.Name);
+            json.WriteString("version", ToolInfo.Version);
+            json.WriteEndObject();
+
+            json.WriteStartObject("summary");
+            json.WriteNumber("files", result.Files.Count);
+            json.WriteNumber("errors", result.Count(RuleSeverity.Error));
+            json.WriteNumber("warnings", result.Count(RuleSeverity.Warning));
+            json.WriteNumber("info", result.Count(RuleSeverity.Info));
+            json.WriteEndObject();
+
+            json.WriteStartArray("files");
+            foreach (var file in result.Files)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", file.File.DisplayPath);
+                json.WriteBoolean("skipped", file.Skipped);
+                if (file.Format is not null)
+                {
+                    json.WriteString("encoding", file.Format.EncodingName);
+                    json.WriteString("lineEndings", file.Format.NewLine == "\r\n" ? "crlf" : "lf");
+                }
+                json.WriteNumber("findings", file.Findings.Count);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartArray("findings");
+            foreach (var finding in result.Findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", finding.Path);
+                json.WriteNumber("line", finding.Line);
+                json.WriteNumber("column", finding.Column);
+                json.WriteNumber("endLine", finding.EndLine);
+                json.WriteNumber("endColumn", finding.EndColumn);
+                json.WriteString("id", finding.Id);
+                json.WriteString("severity", finding.Severity.ToName());
+                json.WriteString("category", finding.Descriptor.Category);
+                json.WriteString("title", finding.Descriptor.Title.ToString());
+                json.WriteString("message", finding.Message);
+                json.WriteString("helpUri", finding.Descriptor.HelpLinkUri);
+                json.WriteStartObject("properties");
+                foreach (var (key, value) in finding.Properties ?? new Dictionary<string, string>())
+                    json.WriteString(key, value);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        writer.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        writer.WriteLine();
+    }
+}

@@ -1,0 +1,55 @@
+using Humanizer;
+using StrategyLint.Analysis;
+using StrategyLint.Linting;
+
+namespace StrategyLint.Cli.Output;
+
+/// <summary>
+/// <c>path(line,col): warning SL1002: message</c>, the MSBuild/Roslyn shape editors and CI log matchers parse;
+/// files separated by a blank line; a summary line at the end. Colour only on a terminal without NO_COLOR.
+/// </summary>
+internal sealed class TextFormatter(bool color) : IResultFormatter
+{
+    public void Write(LintResult result, RuleCatalog catalog, TextWriter writer)
+    {
+        string? previousPath = null;
+        foreach (var finding in result.Findings)
+        {
+            if (previousPath is not null && previousPath != finding.Path)
+                writer.WriteLine();
+            previousPath = finding.Path;
+            writer.Write($"{finding.Path}({finding.Line},{finding.Column}): ");
+            writer.Write(Paint(finding.Severity.ToName(), finding.Severity));
+            writer.WriteLine($" {finding.Id}: {finding.Message}");
+        }
+        if (previousPath is not null)
+            writer.WriteLine();
+        writer.WriteLine(Summary(result));
+    }
+
+    /// <summary>"3 warnings and 1 error in 2 files", or "No problems found in 4 files."</summary>
+    public static string Summary(LintResult result)
+    {
+        var files = "file".ToQuantity(result.Files.Count);
+        var parts = new List<string>();
+        foreach (var (severity, noun) in new[] { (RuleSeverity.Error, "error"), (RuleSeverity.Warning, "warning"), (RuleSeverity.Info, "info message") })
+        {
+            var count = result.Count(severity);
+            if (count > 0)
+                parts.Add(noun.ToQuantity(count));
+        }
+        if (parts.Count == 0)
+            return $"No problems found in {files}.";
+        var withFindings = result.Files.Count(f => f.Findings.Count > 0);
+        var where = withFindings == result.Files.Count ? $"in {files}" : $"in {withFindings} of {files}";
+        return $"{parts.Humanize("and")} {where}.";
+    }
+
+    private string Paint(string text, RuleSeverity severity)
+    {
+        if (!color)
+            return text;
+        var code = severity switch { RuleSeverity.Error => "31", RuleSeverity.Warning => "33", _ => "36" };
+        return $"\u001b[{code}m{text}\u001b[0m";
+    }
+}

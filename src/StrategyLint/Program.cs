@@ -1,0 +1,3 @@
+using StrategyLint.Cli;
+
+return StrategyLintCli.Run(args, CliEnvironment.FromConsole());
