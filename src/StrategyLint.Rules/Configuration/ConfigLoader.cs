@@ -117,19 +117,24 @@ internal static class ConfigLoader
         var jsonPath = "$" + (token is null || string.IsNullOrEmpty(token.Path) ? "" : "." + token.Path);
         var line = error.HasLineInfo ? error.LineNumber : 1;
         var column = error.HasLineInfo ? error.LinePosition : 1;
+        var name = token?.Path.Split('.').LastOrDefault() is { Length: > 0 } last ? $"'{last}'" : "The configuration";
+        var underRules = jsonPath.StartsWith("$.rules.", StringComparison.Ordinal);
         var message = error.Kind switch
         {
-            ValidationErrorKind.NoAdditionalPropertiesAllowed when jsonPath.Count(c => c == '.') <= 1 =>
+            ValidationErrorKind.NoAdditionalPropertiesAllowed when !underRules =>
                 $"'{error.Property}' is not a setting StrategyLint knows. The settings are: {string.Join(", ", Schema.Value.Properties.Keys)}.",
             ValidationErrorKind.NoAdditionalPropertiesAllowed =>
                 $"'{error.Property}' is not allowed here. Only 'severity' may be set for a rule.",
+            // A rule's value failed both shapes of the oneOf (a severity string, or an object with one).
+            ValidationErrorKind.AdditionalPropertiesNotValid or ValidationErrorKind.NotOneOf or ValidationErrorKind.NotInEnumeration when underRules =>
+                $"{Quote(token)} is not a severity for {name}. Use one of: error, warning, info, off.",
             ValidationErrorKind.NotOneOf or ValidationErrorKind.NotInEnumeration =>
                 $"{Quote(token)} is not a severity. Use one of: error, warning, info, off.",
-            ValidationErrorKind.ArrayExpected => $"{jsonPath} should be a list of glob patterns, such as [\"drafts/**/*.md\"].",
-            ValidationErrorKind.StringExpected => $"{jsonPath} should be a string.",
-            ValidationErrorKind.ObjectExpected => $"{jsonPath} should be an object.",
-            ValidationErrorKind.StringTooShort => $"{jsonPath} should not be empty.",
-            _ => $"{jsonPath} does not follow the schema ({error.Kind}).",
+            ValidationErrorKind.ArrayExpected => $"{name} should be a list of glob patterns, such as [\"drafts/**/*.md\"].",
+            ValidationErrorKind.StringExpected => $"{name} should be a string.",
+            ValidationErrorKind.ObjectExpected => $"{name} should be an object.",
+            ValidationErrorKind.StringTooShort => $"{name} should not be empty.",
+            _ => $"{name} does not follow the schema ({error.Kind}).",
         };
         return new ConfigProblem(file, line, column, jsonPath, message);
     }

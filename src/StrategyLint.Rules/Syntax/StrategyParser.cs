@@ -79,7 +79,10 @@ internal static class StrategyParser
 
     private static BlockNode Build(StrategyDocument document, Block block, BlockNode? parent, List<BlockNode> all, int textLength)
     {
-        var node = new BlockNode(document, block, KindOf(block), ToTextSpan(block.Span, textLength), parent);
+        var span = ToTextSpan(block.Span, textLength);
+        if (block is HeadingBlock { IsSetext: false })
+            span = ToEndOfLine(document.Text, span);
+        var node = new BlockNode(document, block, KindOf(block), span, parent);
         all.Add(node);
         parent?.Add(node);
         // A cell is a leaf for rules: the paragraph Markdig puts inside it is not a prose paragraph of its own.
@@ -89,6 +92,17 @@ internal static class StrategyParser
                 Build(document, child, node, all, textLength);
         }
         return node;
+    }
+
+    /// <summary>Markdig ends an ATX heading before its closing "###"; a finding on a heading should cover the whole line.</summary>
+    private static TextSpan ToEndOfLine(string text, TextSpan span)
+    {
+        var end = span.End;
+        while (end < text.Length && text[end] is not ('\r' or '\n'))
+            end++;
+        while (end > span.End && char.IsWhiteSpace(text[end - 1]))
+            end--;
+        return TextSpan.FromBounds(span.Start, end);
     }
 
     private static BlockKind KindOf(Block block) => block switch
