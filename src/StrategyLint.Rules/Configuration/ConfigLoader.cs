@@ -114,10 +114,13 @@ internal static class ConfigLoader
     private static ConfigProblem Describe(ValidationError error, JToken root, string file)
     {
         var token = FindToken(root, error.Path);
+        // For { "severity": "loud" } point at the severity itself, not the whole object.
+        if (token is JObject { } ruleObject && ruleObject["severity"] is { } severityToken && error.Kind is ValidationErrorKind.AdditionalPropertiesNotValid or ValidationErrorKind.NotOneOf)
+            token = severityToken;
         var jsonPath = "$" + (token is null || string.IsNullOrEmpty(token.Path) ? "" : "." + token.Path);
-        var line = error.HasLineInfo ? error.LineNumber : 1;
-        var column = error.HasLineInfo ? error.LinePosition : 1;
-        var name = token?.Path.Split('.').LastOrDefault() is { Length: > 0 } last ? $"'{last}'" : "The configuration";
+        var (line, column) = token is IJsonLineInfo info && info.HasLineInfo() ? (info.LineNumber, info.LinePosition)
+            : error.HasLineInfo ? (error.LineNumber, error.LinePosition) : (1, 1);
+        var name = token?.Path.Split('.').Where(p => p != "severity").LastOrDefault() is { Length: > 0 } last ? $"'{last}'" : "The configuration";
         var underRules = jsonPath.StartsWith("$.rules.", StringComparison.Ordinal);
         var message = error.Kind switch
         {

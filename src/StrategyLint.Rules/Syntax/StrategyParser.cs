@@ -41,6 +41,10 @@ internal static class StrategyParser
                 continue;
             }
 
+            // Link reference definitions render nothing, and Markdig gives their group no position of its own.
+            if (block is LinkReferenceDefinitionGroup)
+                continue;
+
             var node = Build(document, block, null, blocks, text.Length);
             if (block is HeadingBlock heading)
             {
@@ -89,7 +93,10 @@ internal static class StrategyParser
         if (block is ContainerBlock container && block is not TableCell)
         {
             foreach (var child in container)
-                Build(document, child, node, all, textLength);
+            {
+                if (child is not LinkReferenceDefinitionGroup)
+                    Build(document, child, node, all, textLength);
+            }
         }
         return node;
     }
@@ -139,12 +146,19 @@ internal static class StrategyParser
                     Blank(mask, node.Span);
                     break;
                 case LinkInline link:
-                    Blank(mask, link.UrlSpan);
-                    Blank(mask, link.TitleSpan);
+                    // Reference links ([text][label]) leave UrlSpan and TitleSpan at their default (offset 0).
+                    BlankWithin(mask, link.UrlSpan, link.Span);
+                    BlankWithin(mask, link.TitleSpan, link.Span);
                     break;
             }
         }
         return mask;
+    }
+
+    private static void BlankWithin(char[] mask, SourceSpan span, SourceSpan owner)
+    {
+        if (span.Start >= owner.Start && span.End <= owner.End)
+            Blank(mask, span);
     }
 
     private static void Blank(char[] mask, SourceSpan span)

@@ -72,6 +72,12 @@ internal static class LintCommand
             environment.Error.WriteLine(config.Path is null ? "No strategylint.json found; using the defaults." : $"Using configuration {InputResolver.DisplayPath(config.Path, cwd)}.");
 
         var paths = parse.GetValue(symbols.Paths) is { Length: > 0 } given ? given : ["."];
+        // The paths argument takes any token, so an unknown option would otherwise be read as a missing file.
+        if (paths.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(Path.Combine(cwd, p))) is { } unknown)
+        {
+            environment.Error.WriteLine($"strategylint: '{unknown}' is not an option of lint. Run 'strategylint --help' to see the options (a file whose name starts with '-' can be given as ./{unknown}).");
+            return StrategyLintCli.ExitUsage;
+        }
         var (files, errors) = InputResolver.Resolve(paths, cwd, config, environment.ReadStdin, parse.GetValue(symbols.StdinName)!);
         if (errors.Count > 0)
         {
