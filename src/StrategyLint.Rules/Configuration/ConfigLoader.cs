@@ -107,6 +107,7 @@ internal static class ConfigLoader
             Include = root["include"] is JArray include ? [.. include.Values<string>().OfType<string>()] : LintConfig.DefaultInclude,
             Exclude = root["exclude"] is JArray exclude ? [.. exclude.Values<string>().OfType<string>()] : [],
             Rules = rules,
+            Profiles = root["profiles"] is JObject profiles ? [.. profiles.Properties().Select(p => (p.Name, p.Value.Value<string>()!))] : [],
         };
         return (config, problems);
     }
@@ -131,6 +132,8 @@ internal static class ConfigLoader
             // A rule's value failed both shapes of the oneOf (a severity string, or an object with one).
             ValidationErrorKind.AdditionalPropertiesNotValid or ValidationErrorKind.NotOneOf or ValidationErrorKind.NotInEnumeration when underRules =>
                 $"{Quote(token)} is not a severity for {name}. Use one of: error, warning, info, off.",
+            ValidationErrorKind.AdditionalPropertiesNotValid or ValidationErrorKind.NotInEnumeration when jsonPath.StartsWith("$.profiles", StringComparison.Ordinal) =>
+                $"{Quote(token)} is not a profile. Use one of: national-cybersecurity-strategy, capacity-building-plan, cybercrime-strategy.",
             ValidationErrorKind.NotOneOf or ValidationErrorKind.NotInEnumeration =>
                 $"{Quote(token)} is not a severity. Use one of: error, warning, info, off.",
             ValidationErrorKind.ArrayExpected => $"{name} should be a list of glob patterns, such as [\"drafts/**/*.md\"].",

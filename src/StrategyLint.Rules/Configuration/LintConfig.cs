@@ -20,6 +20,9 @@ internal sealed class LintConfig
 
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
+    /// <summary>Glob → profile pairs, in file order (the first match wins).</summary>
+    public IReadOnlyList<(string Glob, string Profile)> Profiles { get; init; } = [];
+
     /// <summary>Severities by rule id or category name (case-insensitive keys).</summary>
     public IReadOnlyDictionary<string, RuleSeverity> Rules { get; init; } = new Dictionary<string, RuleSeverity>(StringComparer.OrdinalIgnoreCase);
 

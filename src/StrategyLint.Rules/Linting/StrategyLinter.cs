@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using StrategyLint.Analysis;
 using StrategyLint.Configuration;
+using StrategyLint.Profiles;
 using StrategyLint.Rules.Tool;
 using StrategyLint.Syntax;
 using YamlDotNet.RepresentationModel;
@@ -16,8 +17,12 @@ internal sealed class StrategyLinter
     private readonly RuleRunner _runner;
     private readonly LintConfig _config;
 
-    public StrategyLinter(RuleCatalog catalog, LintConfig config)
+    private readonly string? _profileFlag;
+
+    // profileFlag: the --profile value, which beats every other source of a document's profile.
+    public StrategyLinter(RuleCatalog catalog, LintConfig config, string? profileFlag = null)
     {
+        _profileFlag = profileFlag;
         _catalog = catalog;
         _config = config;
         _runner = new RuleRunner(catalog);
@@ -50,9 +55,10 @@ internal sealed class StrategyLinter
         var document = StrategyParser.Parse(file.DisplayPath, decoded.Text!);
         var findings = new List<Finding>();
         var overrides = ReadDocumentSettings(document, findings);
+        var profile = ProfileResolver.Resolve(document, file.FullPath, _profileFlag, _config);
         findings.AddRange(_runner.Run(document, d => _config.SeverityOf(d, overrides), cancellationToken));
         findings.Sort(Finding.Compare);
-        return new FileResult(file, findings, decoded.Format, Skipped: false);
+        return new FileResult(file, findings, decoded.Format, Skipped: false, profile);
     }
 
     private FileResult Unreadable(InputFile file, string problem)
@@ -74,6 +80,8 @@ internal sealed class StrategyLinter
         var frontMatter = document.FrontMatter;
         if (frontMatter.Error is not null)
             AddConfigFinding(document, findings, frontMatter.ErrorSpan, frontMatter.Error);
+        if (frontMatter.Type is { } type && !StrategyProfiles.IsKnown(type) && frontMatter.Nodes.TryGetValue("type", out var typeNode))
+            AddConfigFinding(document, findings, SpanOf(document, frontMatter, typeNode), $"'{type}' in the front matter 'type' is not a profile StrategyLint knows, so the profile is guessed from the title and text. Use one of: {string.Join(", ", StrategyProfiles.All)}.");
         if (frontMatter.Settings is null)
             return null;
 

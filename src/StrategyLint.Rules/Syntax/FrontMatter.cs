@@ -9,6 +9,11 @@ public sealed class FrontMatter
 {
     internal static readonly FrontMatter None = new(default, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), null, null, default);
 
+    private Dictionary<string, YamlNode> _nodes = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The YAML value node of each top-level key, for positioned diagnostics.</summary>
+    internal IReadOnlyDictionary<string, YamlNode> Nodes => _nodes;
+
     private readonly IReadOnlyDictionary<string, string> _scalars;
 
     private FrontMatter(TextSpan span, IReadOnlyDictionary<string, string> scalars, YamlMappingNode? settings, string? error, TextSpan errorSpan)
@@ -66,19 +71,21 @@ public sealed class FrontMatter
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
             YamlMappingNode? settings = null;
+            var nodes = new Dictionary<string, YamlNode>(StringComparer.OrdinalIgnoreCase);
             if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root)
             {
                 foreach (var (key, value) in root.Children)
                 {
                     if (key is not YamlScalarNode { Value: { } name })
                         continue;
+                    nodes[name] = value;
                     if (value is YamlScalarNode { Value: { } scalar })
                         scalars[name] = scalar;
                     else if (name.Equals("strategylint", StringComparison.OrdinalIgnoreCase) && value is YamlMappingNode map)
                         settings = map;
                 }
             }
-            return new FrontMatter(blockSpan, scalars, settings, null, default);
+            return new FrontMatter(blockSpan, scalars, settings, null, default) { _nodes = nodes };
         }
         catch (YamlException ex)
         {

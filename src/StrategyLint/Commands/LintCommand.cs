@@ -5,6 +5,7 @@ using StrategyLint.Analysis;
 using StrategyLint.Cli.Output;
 using StrategyLint.Configuration;
 using StrategyLint.Linting;
+using StrategyLint.Profiles;
 using StrategyLint.Rules.Tool;
 
 namespace StrategyLint.Cli.Commands;
@@ -17,6 +18,7 @@ internal static class LintCommand
         Option<string> Format,
         Option<string?> Output,
         Option<string?> Config,
+        Option<string?> Profile,
         Option<string> FailLevel,
         Option<string> StdinName,
         Option<bool> Verbose);
@@ -37,15 +39,18 @@ internal static class LintCommand
             new Option<string>("--format", "-f") { Description = "Output format: text (default), json or sarif.", DefaultValueFactory = _ => OutputFormat.Text },
             new Option<string?>("--output", "-o") { Description = "Write the output to this file instead of the terminal." },
             new Option<string?>("--config", "-c") { Description = "Use this configuration file instead of the nearest strategylint.json." },
+            new Option<string?>("--profile", "-p") { Description = "Treat every draft as this kind of document: national-cybersecurity-strategy, capacity-building-plan or cybercrime-strategy. Default: the front matter 'type', the config's 'profiles', or detection from the title and text." },
             new Option<string>("--fail-level") { Description = "Exit with 1 when a finding is at or above this severity: error (default), warning or note.", DefaultValueFactory = _ => "error" },
             new Option<string>("--stdin-filename") { Description = "The name shown for text read from standard input.", DefaultValueFactory = _ => "stdin.md" },
             new Option<bool>("--verbose", "-v") { Description = "Say which configuration and files were used." });
         symbols.Format.AcceptOnlyFromAmong(OutputFormat.All);
         symbols.FailLevel.AcceptOnlyFromAmong("error", "warning", "note", "info");
+        symbols.Profile.AcceptOnlyFromAmong([.. StrategyProfiles.All]);
         command.Arguments.Add(symbols.Paths);
         command.Options.Add(symbols.Format);
         command.Options.Add(symbols.Output);
         command.Options.Add(symbols.Config);
+        command.Options.Add(symbols.Profile);
         command.Options.Add(symbols.FailLevel);
         command.Options.Add(symbols.StdinName);
         command.Options.Add(symbols.Verbose);
@@ -88,7 +93,12 @@ internal static class LintCommand
         if (verbose)
             environment.Error.WriteLine($"Linting {files.Count} file(s) with {catalog.Rules.Count} rules.");
 
-        var result = new StrategyLinter(catalog, config).Lint(files);
+        var result = new StrategyLinter(catalog, config, parse.GetValue(symbols.Profile)).Lint(files);
+        if (verbose)
+        {
+            foreach (var file in result.Files.Where(f => f.Profile is not null))
+                environment.Error.WriteLine($"{file.File.DisplayPath}: profile {file.Profile}");
+        }
         WriteOutput(result, catalog, format, output, environment, summaryToError: false);
 
         var failLevel = parse.GetValue(symbols.FailLevel) switch

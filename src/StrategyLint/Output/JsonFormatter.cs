@@ -37,6 +37,14 @@ internal sealed class JsonFormatter : IResultFormatter
                     json.WriteString("encoding", file.Format.EncodingName);
                     json.WriteString("lineEndings", file.Format.NewLine == "\r\n" ? "crlf" : "lf");
                 }
+                if (file.Profile is { } profile)
+                {
+                    json.WriteStartObject("profile");
+                    json.WriteString("name", profile.Name);
+                    json.WriteString("source", profile.Source);
+                    json.WriteString("reason", profile.Reason);
+                    json.WriteEndObject();
+                }
                 json.WriteNumber("findings", file.Findings.Count);
                 json.WriteEndObject();
             }

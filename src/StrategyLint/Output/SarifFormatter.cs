@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using StrategyLint.Analysis;
 using StrategyLint.Linting;
+using StrategyLint.Profiles;
 
 namespace StrategyLint.Cli.Output;
 
@@ -52,9 +53,25 @@ internal sealed class SarifFormatter(string? workingDirectory = null) : IResultF
             json.WriteString("columnKind", "utf16CodeUnits");
 
             json.WriteStartArray("results");
-            foreach (var finding in result.Findings)
-                WriteResult(json, finding, ruleIndex[finding.Id]);
+            foreach (var file in result.Files)
+                foreach (var finding in file.Findings)
+                    WriteResult(json, finding, ruleIndex[finding.Id], file.Profile);
             json.WriteEndArray();
+
+            // Which profile each file was linted as, and why (product.md §4).
+            json.WriteStartObject("properties");
+            json.WriteStartArray("profiles");
+            foreach (var file in result.Files.Where(f => f.Profile is not null))
+            {
+                json.WriteStartObject();
+                json.WriteString("file", file.File.DisplayPath);
+                json.WriteString("profile", file.Profile!.Name);
+                json.WriteString("source", file.Profile.Source);
+                json.WriteString("reason", file.Profile.Reason);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
 
             json.WriteEndObject();
             json.WriteEndArray();
@@ -103,7 +120,7 @@ internal sealed class SarifFormatter(string? workingDirectory = null) : IResultF
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex)
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex, ProfileChoice? profile)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.Id);
@@ -135,13 +152,12 @@ internal sealed class SarifFormatter(string? workingDirectory = null) : IResultF
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();
-        if (finding.Properties is { Count: > 0 } properties)
-        {
-            json.WriteStartObject("properties");
-            foreach (var (key, value) in properties)
-                json.WriteString(key, value);
-            json.WriteEndObject();
-        }
+        json.WriteStartObject("properties");
+        if (profile is not null)
+            json.WriteString("profile", profile.Name);
+        foreach (var (key, value) in finding.Properties ?? new Dictionary<string, string>())
+            json.WriteString(key, value);
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 
