@@ -46,9 +46,11 @@ internal sealed class RuleCatalog
     public bool IsCategory(string name) => RuleCategories.All.Contains(name, StringComparer.OrdinalIgnoreCase);
 
     // Reflection keeps the catalog in step with the files: adding a rule file is enough (StyleCop's AllAnalyzers).
+    // The built-in packs in rules/ are rules too, loaded from the assembly's resources.
     private static List<StrategyRule> DiscoverBuiltIn() =>
         [.. typeof(RuleCatalog).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(StrategyRule)) && t.Namespace?.StartsWith("StrategyLint.Rules", StringComparison.Ordinal) == true)
             .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .Select(t => (StrategyRule)Activator.CreateInstance(t, nonPublic: true)!)];
+            .Select(t => (StrategyRule)Activator.CreateInstance(t, nonPublic: true)!),
+         .. Packs.PackLoader.LoadBuiltIn()];
 }

@@ -33,13 +33,17 @@ internal sealed class RuleRunner
         }
     }
 
-    public List<Finding> Run(StrategyDocument document, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken = default)
+    // profile: the document's profile; rules that name other profiles do not run.
+    public List<Finding> Run(StrategyDocument document, string? profile, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken = default)
     {
         var findings = new List<Finding>();
         foreach (var (rule, error) in _initializationFailures)
             AddFailure(document, findings, rule, error, severityOf);
 
-        var active = _registrations.Where(r => r.Rule.SupportedDiagnostics.Any(d => severityOf(d) != RuleSeverity.Off)).ToList();
+        var active = _registrations
+            .Where(r => profile is null || r.Rule.Profiles is null || r.Rule.Profiles.Contains(profile, StringComparer.OrdinalIgnoreCase))
+            .Where(r => r.Rule.SupportedDiagnostics.Any(d => severityOf(d) != RuleSeverity.Off))
+            .ToList();
         if (active.Count == 0)
             return findings;
 

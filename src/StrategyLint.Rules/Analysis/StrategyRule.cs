@@ -13,6 +13,9 @@ public abstract class StrategyRule
     /// <summary>The diagnostics this rule can report.</summary>
     public abstract ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
 
+    /// <summary>The profiles (document types) the rule runs for; null, the default, means every profile.</summary>
+    public virtual IReadOnlyCollection<string>? Profiles => null;
+
     /// <summary>Registers the rule's actions. Called once per run, never per document.</summary>
     public abstract void Initialize(StrategyAnalysisContext context);
 }

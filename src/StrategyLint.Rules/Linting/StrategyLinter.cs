@@ -56,7 +56,7 @@ internal sealed class StrategyLinter
         var findings = new List<Finding>();
         var overrides = ReadDocumentSettings(document, findings);
         var profile = ProfileResolver.Resolve(document, file.FullPath, _profileFlag, _config);
-        findings.AddRange(_runner.Run(document, d => _config.SeverityOf(d, overrides), cancellationToken));
+        findings.AddRange(_runner.Run(document, profile.Name, d => _config.SeverityOf(d, overrides), cancellationToken));
         findings.Sort(Finding.Compare);
         return new FileResult(file, findings, decoded.Format, Skipped: false, profile);
     }

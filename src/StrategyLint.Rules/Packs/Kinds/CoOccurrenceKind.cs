@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.Text;
+using StrategyLint.Analysis;
+using StrategyLint.Syntax;
+using StrategyLint.Text;
+
+namespace StrategyLint.Packs.Kinds;
+
+/// <summary>
+/// co-occurrence: when a section mentions <c>if</c> terms, a <c>then</c> term must appear in that section,
+/// its parent or its subsections, or in a section it links to (<c>[see](#anchor)</c> or a heading named in
+/// the text). Reported once per section on the first trigger, quoting its sentence. When <c>sections</c>
+/// is given, only sections titled for it (or lists led in by it) are checked.
+/// </summary>
+internal sealed partial class CoOccurrenceKind : IPackKind
+{
+    public string Name => "co-occurrence";
+
+    public void Register(PackRule rule, StrategyAnalysisContext context) => context.RegisterDocumentAction(c =>
+    {
+        var document = c.Document;
+        var exclude = rule.Terms("exclude", rule.Definition.Exclude, document);
+        var triggers = MentionScanner.Find(document, rule.Terms("if", rule.Definition.If, document), exclude)
+            .Where(m => !m.Negated && !m.Excluded && !m.InGlossary).ToList();
+        if (triggers.Count == 0)
+            return;
+        var scope = rule.Terms("sections", rule.Definition.Sections, document);
+        var then = rule.Terms("then", rule.Definition.Then, document);
+        var satisfiers = MentionScanner.Find(document, then).Where(m => !m.Negated && !m.InGlossary).ToList();
+        foreach (var group in triggers.GroupBy(m => m.Section))
+        {
+            var section = group.Key;
+            if (!scope.IsEmpty && !TitledFor(section, scope))
+                continue;
+            var area = section.Parent is { Level: >= 2 } parent ? parent : section;
+            var linked = LinkedSections(document, section).ToList();
+            if (satisfiers.Any(s => Within(area.Span, s.Span) || linked.Any(l => Within(l.Span, s.Span))))
+                continue;
+            var first = group.First();
+            var detail = $"'{MentionScanner.Quote(document, first.Sentence)}' (section '{section.Title}') has no such safeguard in the section, its parent or a linked section.";
+            c.Report(rule.Descriptor, first.Sentence, rule.Evidence(document, group,
+                ("searchedSafeguards", string.Join(", ", rule.Definition.Then.For(document.FrontMatter.Language)))), rule.Compose(detail));
+        }
+    });
+
+    private static bool TitledFor(Section section, TermSet scope)
+    {
+        for (var current = section; current is { Level: >= 1 }; current = current.Parent)
+        {
+            if (scope.IsMatch(current.Title))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Sections this one links to with a #anchor, or names in quotes or after "see".</summary>
+    private static IEnumerable<Section> LinkedSections(StrategyDocument document, Section section)
+    {
+        var text = document.Text.Substring(section.Span.Start, section.Span.Length);
+        var anchors = Anchor().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var other in document.Sections)
+        {
+            if (other == section)
+                continue;
+            if (anchors.Contains(Slug(other.Title)) || (other.Title.Length >= 8 && text.Contains(other.Title, StringComparison.OrdinalIgnoreCase)))
+                yield return other;
+        }
+    }
+
+    /// <summary>GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens.</summary>
+    internal static string Slug(string title) =>
+        new string([.. title.ToLowerInvariant().Where(ch => char.IsLetterOrDigit(ch) || ch is ' ' or '-' or '_')]).Replace(' ', '-');
+
+    private static bool Within(TextSpan outer, TextSpan inner) => inner.Start >= outer.Start && inner.End <= outer.End;
+
+    [GeneratedRegex(@"\]\(#([^)\s]+)\)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Anchor();
+}

@@ -1,0 +1,70 @@
+using StrategyLint.Analysis;
+using StrategyLint.Syntax;
+using StrategyLint.Text;
+
+namespace StrategyLint.Packs.Kinds;
+
+/// <summary>
+/// require-clause: the document must contain a clause: a counted mention of <c>terms</c> (or a heading
+/// matching <c>headings</c>), or one sentence holding a term of every group in <c>together</c>.
+/// Mentions overlapping <c>exclude</c> patterns, negated, or in glossary and background sections do not count.
+/// </summary>
+internal sealed class RequireClauseKind : IPackKind
+{
+    public string Name => "require-clause";
+
+    public void Register(PackRule rule, StrategyAnalysisContext context) => context.RegisterDocumentAction(c =>
+    {
+        var (covered, near) = Evaluate(rule, c.Document);
+        if (covered)
+            return;
+        var detail = near.Count == 0
+            ? "Nothing in the draft addresses it."
+            : $"The draft has {near.Count} related mention(s), but none counts: they are negated, in background or glossary sections, or are traps such as names of institutions.";
+        c.Report(rule.Descriptor, c.Document.AnchorSpan, rule.Evidence(c.Document, near,
+            ("searchedTerms", string.Join(", ", rule.Definition.Terms.For(c.Document.FrontMatter.Language)))), rule.Compose(detail));
+    });
+
+    internal static (bool Covered, IReadOnlyList<Mention> Near) Evaluate(PackRule rule, StrategyDocument document)
+    {
+        var exclude = rule.Terms("exclude", rule.Definition.Exclude, document);
+        var headings = MentionScanner.Find(document, rule.Terms("headings", rule.Definition.Headings, document), exclude)
+            .Where(m => m.InHeading && m.Counts).ToList();
+        if (headings.Count > 0)
+            return (true, headings);
+        var mentions = MentionScanner.Find(document, rule.Terms("terms", rule.Definition.Terms, document), exclude);
+        var counted = mentions.Where(m => m.Counts).ToList();
+        if (counted.Count >= Math.Max(1, rule.Definition.MinMentions))
+            return (true, counted);
+
+        foreach (var expression in rule.Definition.Together.For(document.FrontMatter.Language))
+        {
+            if (TogetherInOneSentence(rule, document, expression, exclude))
+                return (true, counted);
+        }
+        return (false, mentions);
+    }
+
+    /// <summary>True when a counted mention of the first group sits in a sentence that also holds a term of every other group.</summary>
+    private static bool TogetherInOneSentence(PackRule rule, StrategyDocument document, string expression, TermSet exclude)
+    {
+        var groups = expression.Split(" + ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (groups.Length == 0)
+            return false;
+        var sets = groups.Select((group, i) => rule.Terms($"together:{expression}:{i}", Single(group), document)).ToList();
+        foreach (var mention in MentionScanner.Find(document, sets[0], exclude).Where(m => m.Counts))
+        {
+            var sentence = document.GetProse(mention.Sentence);
+            if (sets.Skip(1).All(set => set.IsMatch(sentence)))
+                return true;
+        }
+        return false;
+    }
+
+    private static LocalizedTerms Single(string alternatives)
+    {
+        var terms = new LocalizedTerms();
+        terms.ByLanguage["en"] = [.. alternatives.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        return terms;
+    }
+}

@@ -1,0 +1,41 @@
+using StrategyLint.Analysis;
+using StrategyLint.Syntax;
+using StrategyLint.Text;
+
+namespace StrategyLint.Packs.Kinds;
+
+/// <summary>
+/// require-topic: the document must commit to a topic, either with a section of its own (a heading that
+/// matches <c>headings</c>) or with at least <c>minMentions</c> counted mentions of <c>terms</c> outside
+/// glossary and background sections. Reported on the title heading when missing.
+/// </summary>
+internal sealed class RequireTopicKind : IPackKind
+{
+    public string Name => "require-topic";
+
+    public void Register(PackRule rule, StrategyAnalysisContext context) => context.RegisterDocumentAction(c =>
+    {
+        var coverage = Evaluate(rule, c.Document);
+        if (coverage.Covered)
+            return;
+        var detail = coverage.Counted.Count == 0
+            ? coverage.All.Count == 0 ? "No heading or passage of the draft addresses it." : $"It is named only in background, glossary or negated passages ({coverage.All.Count} mention(s)), never as a commitment."
+            : $"It is mentioned only in passing ({coverage.Counted.Count} mention(s), fewer than {rule.Definition.MinMentions}) and has no section of its own.";
+        c.Report(rule.Descriptor, c.Document.AnchorSpan, rule.Evidence(c.Document, coverage.Counted.Concat(coverage.All).Distinct(),
+            ("searchedHeadings", string.Join(", ", rule.Definition.Headings.For(c.Document.FrontMatter.Language))),
+            ("searchedTerms", string.Join(", ", rule.Definition.Terms.For(c.Document.FrontMatter.Language)))), rule.Compose(detail));
+    });
+
+    internal sealed record Coverage(bool Covered, IReadOnlyList<Mention> Headings, IReadOnlyList<Mention> Counted, IReadOnlyList<Mention> All);
+
+    internal static Coverage Evaluate(PackRule rule, StrategyDocument document)
+    {
+        var exclude = rule.Terms("exclude", rule.Definition.Exclude, document);
+        var headings = MentionScanner.Find(document, rule.Terms("headings", rule.Definition.Headings, document), exclude)
+            .Where(m => m.InHeading && !m.Negated && !m.Excluded && !m.InGlossary && !MentionScanner.IsBackground(m.Section))
+            .ToList();
+        var all = MentionScanner.Find(document, rule.Terms("terms", rule.Definition.Terms, document), exclude).Where(m => !m.InHeading).ToList();
+        var counted = all.Where(m => m.Counts).ToList();
+        return new Coverage(headings.Count > 0 || counted.Count >= Math.Max(1, rule.Definition.MinMentions), headings, counted, all);
+    }
+}

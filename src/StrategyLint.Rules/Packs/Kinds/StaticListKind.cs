@@ -1,0 +1,66 @@
+using Microsoft.CodeAnalysis.Text;
+using StrategyLint.Analysis;
+using StrategyLint.Syntax;
+using StrategyLint.Text;
+
+namespace StrategyLint.Packs.Kinds;
+
+/// <summary>
+/// static-list: a list (counting nested items: a lettered sub-list is part of the enumeration) of at least
+/// <c>minItems</c> items, in a section whose title or lead-in matches <c>sections</c>, with no term of
+/// <c>then</c> (a review or update mechanism) in that section, its parent or its subsections.
+/// Reported on the list.
+/// </summary>
+internal sealed class StaticListKind : IPackKind
+{
+    public string Name => "static-list";
+
+    public void Register(PackRule rule, StrategyAnalysisContext context) => context.RegisterBlockAction(c =>
+    {
+        var list = c.Block;
+        if (list.Parent is not null && HasListAncestor(list))
+            return; // the outermost list carries the whole enumeration
+        var items = list.DescendantsAndSelf().Count(b => b.Kind == BlockKind.ListItem);
+        if (items < rule.Definition.MinItems)
+            return;
+        var document = c.Document;
+        var scope = rule.Terms("sections", rule.Definition.Sections, document);
+        if (!InScope(list, scope))
+            return;
+        var mechanism = rule.Terms("then", rule.Definition.Then, document);
+        var area = list.Section.Parent is { Level: >= 1 } parent ? parent : list.Section;
+        var found = MentionScanner.Find(document, mechanism).Where(m => !m.Negated && Within(area.Span, m.Span)).ToList();
+        if (found.Count > 0)
+            return;
+        var firstItems = list.DescendantsAndSelf().Where(b => b.Kind == BlockKind.ListItem).Take(3)
+            .Select(b => StrategyParser.CollapseWhitespace(b.Text).TrimStart('-', '*', ' ')).Select(t => t.Length > 60 ? t[..57] + "…" : t);
+        var detail = $"The list under '{list.Section.Title}' fixes {items} categories of assistance (starting '{string.Join("'; '", firstItems)}') with no needs assessment, review or update clause nearby.";
+        c.Report(rule.Descriptor, list.Span, rule.Evidence(document, [], ("items", items.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("searchedMechanisms", string.Join(", ", rule.Definition.Then.For(document.FrontMatter.Language)))), rule.Compose(detail));
+    }, BlockKind.List);
+
+    private static bool HasListAncestor(BlockNode node)
+    {
+        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent.Kind == BlockKind.List)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>In scope when the list's section (or an ancestor) is titled for assistance, or the paragraph before the list says so.</summary>
+    private static bool InScope(BlockNode list, TermSet scope)
+    {
+        for (var section = list.Section; section is { Level: >= 1 }; section = section.Parent)
+        {
+            if (scope.IsMatch(section.Title))
+                return true;
+        }
+        var siblings = list.Parent?.Children ?? list.Section.Blocks;
+        var index = siblings.ToList().IndexOf(list);
+        return index > 0 && siblings[index - 1].Kind == BlockKind.Paragraph && scope.IsMatch(siblings[index - 1].Text);
+    }
+
+    private static bool Within(TextSpan outer, TextSpan inner) => inner.Start >= outer.Start && inner.End <= outer.End;
+}

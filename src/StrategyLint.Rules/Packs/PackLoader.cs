@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StrategyLint.Packs.Kinds;
+
+namespace StrategyLint.Packs;
+
+/// <summary>
+/// Loads rule packs: a folder with pack.json and one JSON file per rule. The packs in the repository's
+/// rules/ folder are embedded in the build and read with System.Text.Json; their schema is checked by the
+/// test suite, so a run pays nothing for schema machinery.
+/// </summary>
+internal static class PackLoader
+{
+    public static readonly IReadOnlyDictionary<string, IPackKind> Kinds = new IPackKind[]
+    {
+        new RequireTopicKind(), new RequireClauseKind(), new ForbidPhraseKind(), new StaticListKind(), new CoOccurrenceKind(),
+    }.ToDictionary(k => k.Name, StringComparer.Ordinal);
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    private const string ResourcePrefix = "rules/";
+
+    /// <summary>The packs shipped with the tool, by pack folder name.</summary>
+    public static IReadOnlyList<PackRule> LoadBuiltIn()
+    {
+        var assembly = typeof(PackLoader).Assembly;
+        var files = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Select(n => (Name: n[ResourcePrefix.Length..].Replace('\\', '/'), Read: (Func<string>)(() =>
+            {
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
+                return reader.ReadToEnd();
+            })));
+        return Load(files);
+    }
+
+    /// <summary>Loads pack files given as "pack/file.json" names; pack.json of each folder names the pack.</summary>
+    public static IReadOnlyList<PackRule> Load(IEnumerable<(string Name, Func<string> Read)> files)
+    {
+        var byPack = files.Where(f => f.Name.Count(c => c == '/') == 1).GroupBy(f => f.Name[..f.Name.IndexOf('/')], StringComparer.Ordinal);
+        var rules = new List<PackRule>();
+        foreach (var pack in byPack.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var manifestFile = pack.FirstOrDefault(f => f.Name.EndsWith("/pack.json", StringComparison.Ordinal));
+            var manifest = manifestFile.Read is null ? new PackManifest { Name = pack.Key } : Deserialize<PackManifest>(manifestFile.Name, manifestFile.Read());
+            foreach (var file in pack.Where(f => !f.Name.EndsWith("/pack.json", StringComparison.Ordinal)).OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                var definition = Deserialize<PackRuleDefinition>(file.Name, file.Read());
+                if (!Kinds.TryGetValue(definition.Kind, out var kind))
+                    throw new InvalidDataException($"{file.Name}: '{definition.Kind}' is not a rule kind. The kinds are: {string.Join(", ", Kinds.Keys)}.");
+                rules.Add(new PackRule(manifest, definition, kind));
+            }
+        }
+        return rules;
+    }
+
+    private static T Deserialize<T>(string name, string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidDataException($"{name} is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{name}: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace StrategyLint.Packs;
+
+/// <summary>pack.json: a pack's name, what it is for, and the profiles it is on for.</summary>
+internal sealed class PackManifest
+{
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    public List<string> Profiles { get; set; } = [];
+    [JsonPropertyName("$schema")] public string? Schema { get; set; }
+}
+
+/// <summary>One rule of a pack (one JSON file). Which fields apply depends on <see cref="Kind"/>; docs/writing-rule-packs.md lists them.</summary>
+internal sealed class PackRuleDefinition
+{
+    [JsonPropertyName("$schema")] public string? Schema { get; set; }
+    public string Id { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Category { get; set; } = "";
+    public string Severity { get; set; } = "warning";
+    /// <summary>What is missing or wrong (first sentence of the finding).</summary>
+    public string Message { get; set; } = "";
+    /// <summary>Why it matters and the framework behind it.</summary>
+    public string Description { get; set; } = "";
+    /// <summary>The framework and section, e.g. "ITU NCS Guide, focus area 7".</summary>
+    public string? Framework { get; set; }
+    /// <summary>What would satisfy the rule.</summary>
+    public string? Satisfy { get; set; }
+    public List<string> Tags { get; set; } = [];
+    /// <summary>Overrides the pack's profiles for this rule.</summary>
+    public List<string>? Profiles { get; set; }
+
+    public LocalizedTerms Headings { get; set; } = new();
+    public LocalizedTerms Terms { get; set; } = new();
+    /// <summary>Matches overlapping these do not count ("Ministry of Justice and Equality" for an equality term).</summary>
+    public LocalizedTerms Exclude { get; set; } = new();
+    /// <summary>require-clause: entries "a|b + c|d": one sentence holding one term of each group counts as the clause.</summary>
+    public LocalizedTerms Together { get; set; } = new();
+    /// <summary>require-topic and require-clause: counted mentions (outside headings) needed.</summary>
+    public int MinMentions { get; set; } = 1;
+
+    /// <summary>static-list and co-occurrence: section titles that put a list or passage in scope.</summary>
+    public LocalizedTerms Sections { get; set; } = new();
+    /// <summary>static-list: the smallest list reported.</summary>
+    public int MinItems { get; set; } = 8;
+    /// <summary>co-occurrence: the trigger terms.</summary>
+    public LocalizedTerms If { get; set; } = new();
+    /// <summary>co-occurrence and static-list: terms that must appear near the trigger (in the section, its parent or a linked one).</summary>
+    public LocalizedTerms Then { get; set; } = new();
+    /// <summary>forbid-phrase: replacement text per phrase (lower case key), or one replacement for all.</summary>
+    public Dictionary<string, string> Replacements { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>Terms given as a plain list (English) or per language: { "en": [...], "fr": [...] }.</summary>
+[JsonConverter(typeof(LocalizedTermsConverter))]
+internal sealed class LocalizedTerms
+{
+    public Dictionary<string, List<string>> ByLanguage { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool IsEmpty => ByLanguage.Values.All(v => v.Count == 0);
+
+    /// <summary>The terms for a language, falling back to English.</summary>
+    public IReadOnlyList<string> For(string? language)
+    {
+        var key = string.IsNullOrWhiteSpace(language) ? "en" : language.Split('-', '_')[0];
+        return ByLanguage.TryGetValue(key, out var terms) ? terms : ByLanguage.TryGetValue("en", out var english) ? english : [];
+    }
+}
+
+internal sealed class LocalizedTermsConverter : JsonConverter<LocalizedTerms>
+{
+    public override LocalizedTerms Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var terms = new LocalizedTerms();
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            terms.ByLanguage["en"] = JsonSerializer.Deserialize<List<string>>(ref reader, options) ?? [];
+            return terms;
+        }
+        foreach (var (language, list) in JsonSerializer.Deserialize<Dictionary<string, List<string>>>(ref reader, options) ?? [])
+            terms.ByLanguage[language] = list;
+        return terms;
+    }
+
+    public override void Write(Utf8JsonWriter writer, LocalizedTerms value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value.ByLanguage, options);
+}
