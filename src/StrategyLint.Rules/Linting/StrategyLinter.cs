@@ -18,11 +18,14 @@ internal sealed class StrategyLinter
     private readonly LintConfig _config;
 
     private readonly string? _profileFlag;
+    private readonly string? _fallbackProfile;
 
     // profileFlag: the --profile value, which beats every other source of a document's profile.
-    public StrategyLinter(RuleCatalog catalog, LintConfig config, string? profileFlag = null)
+    // fallbackProfile: used instead of detection when nothing else names a profile (the evaluation's rule).
+    public StrategyLinter(RuleCatalog catalog, LintConfig config, string? profileFlag = null, string? fallbackProfile = null)
     {
         _profileFlag = profileFlag;
+        _fallbackProfile = fallbackProfile;
         _catalog = catalog;
         _config = config;
         _runner = new RuleRunner(catalog);
@@ -55,7 +58,7 @@ internal sealed class StrategyLinter
         var document = StrategyParser.Parse(file.DisplayPath, decoded.Text!);
         var findings = new List<Finding>();
         var overrides = ReadDocumentSettings(document, findings);
-        var profile = ProfileResolver.Resolve(document, file.FullPath, _profileFlag, _config);
+        var profile = ProfileResolver.Resolve(document, file.FullPath, _profileFlag, _config, _fallbackProfile);
         findings.AddRange(_runner.Run(document, profile.Name, d => _config.SeverityOf(d, overrides), cancellationToken));
         findings.Sort(Finding.Compare);
         return new FileResult(file, findings, decoded.Format, Skipped: false, profile);

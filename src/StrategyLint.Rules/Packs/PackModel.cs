@@ -37,6 +37,8 @@ internal sealed class PackRuleDefinition
     public LocalizedTerms Terms { get; set; } = new();
     /// <summary>Matches overlapping these do not count ("Ministry of Justice and Equality" for an equality term).</summary>
     public LocalizedTerms Exclude { get; set; } = new();
+    /// <summary>Mentions inside the proper name of an institution, law or framework ("Ministry of Justice and Equality") do not count.</summary>
+    public bool IgnoreNames { get; set; }
     /// <summary>require-clause: entries "a|b + c|d": one sentence holding one term of each group counts as the clause.</summary>
     public LocalizedTerms Together { get; set; } = new();
     /// <summary>require-topic and require-clause: counted mentions (outside headings) needed.</summary>

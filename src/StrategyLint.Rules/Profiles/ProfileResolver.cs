@@ -10,7 +10,7 @@ namespace StrategyLint.Profiles;
 /// </summary>
 internal static class ProfileResolver
 {
-    public static ProfileChoice Resolve(StrategyDocument document, string? fullPath, string? flag, LintConfig config)
+    public static ProfileChoice Resolve(StrategyDocument document, string? fullPath, string? flag, LintConfig config, string? fallback = null)
     {
         if (StrategyProfiles.IsKnown(flag))
             return new ProfileChoice(Canonical(flag!), ProfileChoice.FromFlag, "chosen with --profile");
@@ -29,7 +29,7 @@ internal static class ProfileResolver
             }
         }
 
-        return Detect(document);
+        return fallback is not null ? new ProfileChoice(fallback, ProfileChoice.FromDetection, "the default for documents that name no profile") : Detect(document);
     }
 
     /// <summary>The title decides when it names the kind of document; otherwise the prose is weighed; national strategy is the fallback.</summary>

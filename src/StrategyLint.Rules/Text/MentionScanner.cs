@@ -28,7 +28,7 @@ internal sealed record Mention(
 /// </summary>
 internal static partial class MentionScanner
 {
-    public static List<Mention> Find(StrategyDocument document, TermSet terms, TermSet? exclude = null)
+    public static List<Mention> Find(StrategyDocument document, TermSet terms, TermSet? exclude = null, bool ignoreNames = false)
     {
         var mentions = new List<Mention>();
         if (terms.IsEmpty)
@@ -38,17 +38,17 @@ internal static partial class MentionScanner
         {
             if (section.Level < 2 || section.Heading is null)
                 continue;
-            Scan(document, prose, section.Heading.Span, section, inHeading: true, terms, exclude, mentions);
+            Scan(document, prose, section.Heading.Span, section, inHeading: true, terms, exclude, ignoreNames: false, mentions);
         }
         foreach (var block in document.Blocks)
         {
             if (block.Kind is BlockKind.Paragraph or BlockKind.TableCell || (block.Kind == BlockKind.Heading && block.Parent is not null))
-                Scan(document, prose, block.Span, block.Section, inHeading: false, terms, exclude, mentions);
+                Scan(document, prose, block.Span, block.Section, inHeading: false, terms, exclude, ignoreNames, mentions);
         }
         return mentions;
     }
 
-    private static void Scan(StrategyDocument document, string prose, TextSpan bounds, Section section, bool inHeading, TermSet terms, TermSet? exclude, List<Mention> mentions)
+    private static void Scan(StrategyDocument document, string prose, TextSpan bounds, Section section, bool inHeading, TermSet terms, TermSet? exclude, bool ignoreNames, List<Mention> mentions)
     {
         var text = prose.Substring(bounds.Start, bounds.Length);
         List<TermMatch>? excluded = null;
@@ -66,8 +66,52 @@ internal static partial class MentionScanner
                 IsGlossary(section),
                 !inHeading && IsBackground(section),
                 Sentences.IsNegated(prose, sentence, match.Start),
-                excluded.Any(e => e.Start < span.End && span.Start < e.Start + e.Length)));
+                excluded.Any(e => e.Start < span.End && span.Start < e.Start + e.Length) || (ignoreNames && InProperName(prose, sentence, span))));
         }
+    }
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "and", "the", "on", "in", "to", "&" };
+
+    private static readonly HashSet<string> InstitutionNouns = new(StringComparer.Ordinal)
+    {
+        "Act", "Acts", "Bill", "Law", "Code", "Decree", "Ordinance", "Regulations", "Framework", "Agency", "Authority", "Department", "Ministry",
+        "Office", "Commission", "Council", "Centre", "Center", "Directorate", "Division", "Board", "Bureau", "Committee", "Unit",
+        "Institute", "Convention", "Protocol", "Strategy", "Plan", "Program", "Programme", "Initiative", "Forum", "Secretariat",
+    };
+
+    /// <summary>
+    /// True when the mention is part of a capitalised name that ends in or contains an institution noun,
+    /// e.g. "Framework for Improving Critical Infrastructure Cybersecurity" or "Ministry of Justice and Equality":
+    /// naming an existing law or body is not a commitment.
+    /// </summary>
+    internal static bool InProperName(string prose, TextSpan sentence, TextSpan mention)
+    {
+        if (!char.IsUpper(prose[mention.Start]))
+            return false;
+        var words = new List<(int Start, int End)>();
+        var i = sentence.Start;
+        while (i < sentence.End)
+        {
+            while (i < sentence.End && !char.IsLetterOrDigit(prose[i]) && prose[i] != '&') i++;
+            var start = i;
+            while (i < sentence.End && (char.IsLetterOrDigit(prose[i]) || prose[i] is '&' or '\'' or '’' or '-')) i++;
+            if (i > start) words.Add((start, i));
+        }
+        var first = words.FindIndex(w => w.End > mention.Start);
+        var last = words.FindLastIndex(w => w.Start < mention.End);
+        if (first < 0 || last < 0)
+            return false;
+        bool NamePart(int index) => char.IsUpper(prose[words[index].Start]) || Connectors.Contains(prose[words[index].Start..words[index].End]);
+        var left = first;
+        while (left > 0 && NamePart(left - 1)) left--;
+        var right = last;
+        while (right < words.Count - 1 && NamePart(right + 1)) right++;
+        for (var w = left; w <= right; w++)
+        {
+            if (InstitutionNouns.Contains(prose[words[w].Start..words[w].End]))
+                return true;
+        }
+        return false;
     }
 
     public static bool IsGlossary(Section section) => AnyAncestor(section, s => GlossaryTitle().IsMatch(s.Title));

@@ -32,7 +32,7 @@ internal sealed class RequireClauseKind : IPackKind
             .Where(m => m.InHeading && m.Counts).ToList();
         if (headings.Count > 0)
             return (true, headings);
-        var mentions = MentionScanner.Find(document, rule.Terms("terms", rule.Definition.Terms, document), exclude);
+        var mentions = MentionScanner.Find(document, rule.Terms("terms", rule.Definition.Terms, document), exclude, rule.Definition.IgnoreNames);
         var counted = mentions.Where(m => m.Counts).ToList();
         if (counted.Count >= Math.Max(1, rule.Definition.MinMentions))
             return (true, counted);

@@ -34,7 +34,7 @@ internal sealed class RequireTopicKind : IPackKind
         var headings = MentionScanner.Find(document, rule.Terms("headings", rule.Definition.Headings, document), exclude)
             .Where(m => m.InHeading && !m.Negated && !m.Excluded && !m.InGlossary && !MentionScanner.IsBackground(m.Section))
             .ToList();
-        var all = MentionScanner.Find(document, rule.Terms("terms", rule.Definition.Terms, document), exclude).Where(m => !m.InHeading).ToList();
+        var all = MentionScanner.Find(document, rule.Terms("terms", rule.Definition.Terms, document), exclude, rule.Definition.IgnoreNames).Where(m => !m.InHeading).ToList();
         var counted = all.Where(m => m.Counts).ToList();
         return new Coverage(headings.Count > 0 || counted.Count >= Math.Max(1, rule.Definition.MinMentions), headings, counted, all);
     }
