@@ -52,5 +52,5 @@ internal sealed class RuleCatalog
             .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(StrategyRule)) && t.Namespace?.StartsWith("StrategyLint.Rules", StringComparison.Ordinal) == true)
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => (StrategyRule)Activator.CreateInstance(t, nonPublic: true)!),
-         .. Packs.PackLoader.LoadBuiltIn()];
+         .. Packs.PackLoader.BuiltIn];
 }

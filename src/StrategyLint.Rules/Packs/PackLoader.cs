@@ -26,8 +26,16 @@ internal static class PackLoader
 
     private const string ResourcePrefix = "rules/";
 
-    /// <summary>The packs shipped with the tool, by pack folder name.</summary>
-    public static IReadOnlyList<PackRule> LoadBuiltIn()
+    private static readonly Lazy<IReadOnlyList<PackRule>> BuiltInRules = new(LoadBuiltIn);
+
+    /// <summary>The packs shipped with the tool, loaded once per process.</summary>
+    public static IReadOnlyList<PackRule> BuiltIn => BuiltInRules.Value;
+
+    /// <summary>A shipped pack rule by id, for C# rules that build on a pack's vocabulary.</summary>
+    public static PackRule? FindBuiltIn(string id) => BuiltIn.FirstOrDefault(r => r.Definition.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Reads the packs shipped with the tool from the assembly's resources.</summary>
+    private static IReadOnlyList<PackRule> LoadBuiltIn()
     {
         var assembly = typeof(PackLoader).Assembly;
         var files = assembly.GetManifestResourceNames()
