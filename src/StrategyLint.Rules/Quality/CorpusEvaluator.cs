@@ -23,7 +23,7 @@ internal sealed record CheckScore(string Name, int TruePositives, int FalsePosit
 }
 
 /// <summary>One disagreement with the labels, for the report.</summary>
-internal sealed record Disagreement(string File, string Check, bool Expected, bool Flagged, string? Note);
+internal sealed record Disagreement(string File, string Check, bool Expected, bool Flagged, string? Note, string? Evidence = null);
 
 internal sealed record EvaluationReport(IReadOnlyList<CheckScore> Checks, CheckScore Overall, IReadOnlyList<CheckScore> ChecksWithoutBorderline, CheckScore OverallWithoutBorderline, IReadOnlyList<Disagreement> Disagreements, int Documents);
 
@@ -86,7 +86,7 @@ internal static class CorpusEvaluator
                 if (!borderline)
                     talliesClean[check.Name][slot]++;
                 if (expected != flagged)
-                    disagreements.Add(new Disagreement(file, check.Name, expected, flagged, note));
+                    disagreements.Add(new Disagreement(file, check.Name, expected, flagged, note, flagged ? null : WhySatisfied(check, path, file)));
             }
         }
 
@@ -99,6 +99,26 @@ internal static class CorpusEvaluator
             Sum("overall", talliesClean.Values),
             disagreements,
             documents);
+    }
+
+    /// <summary>For a rule that stayed silent: the passage that satisfied it, so a reviewer can judge the disagreement.</summary>
+    private static string? WhySatisfied(QualityCheck check, string path, string file)
+    {
+        var rule = Packs.PackLoader.FindBuiltIn(check.RuleIds[0]);
+        if (rule is null)
+            return null;
+        var decoded = Syntax.SourceDecoder.Decode(File.ReadAllBytes(path));
+        if (!decoded.Succeeded)
+            return null;
+        var document = Syntax.StrategyParser.Parse(file, decoded.Text!);
+        IEnumerable<Text.Mention> mentions = rule.Kind switch
+        {
+            Packs.Kinds.RequireTopicKind => Packs.Kinds.RequireTopicKind.Evaluate(rule, document) is var c ? c.Headings.Concat(c.Counted) : [],
+            Packs.Kinds.RequireClauseKind => Packs.Kinds.RequireClauseKind.Evaluate(rule, document).Near,
+            _ => [],
+        };
+        var first = mentions.FirstOrDefault();
+        return first is null ? null : $"line {document.GetLinePositionSpan(first.Span).Start.Line + 1} '{first.Value}': {Text.MentionScanner.Quote(document, first.InHeading ? first.Span : first.Sentence)}";
     }
 
     private static JsonElement Field(JsonElement record, string path)
@@ -122,7 +142,7 @@ internal static class CorpusEvaluator
             text.AppendLine();
             text.AppendLine("Disagreements with the labels:");
             foreach (var d in report.Disagreements)
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {d.File}: {d.Check}: {(d.Flagged ? "flagged, label expects no flag" : "not flagged, label expects a flag")}{(d.Note is null ? "" : $" (note: {d.Note})")}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {d.File}: {d.Check}: {(d.Flagged ? "flagged, label expects no flag" : "not flagged, label expects a flag")}{(d.Note is null ? "" : $" (note: {d.Note})")}{(d.Evidence is null ? "" : $"\n      satisfied by {d.Evidence}")}");
         }
         return text.ToString();
     }

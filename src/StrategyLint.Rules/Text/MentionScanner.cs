@@ -138,6 +138,6 @@ internal static partial class MentionScanner
     [GeneratedRegex(@"\b(glossary|definitions?|abbreviations?|acronyms?|terminology|terms and definitions|references|bibliography|endnotes|footnotes|sources)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex GlossaryTitle();
 
-    [GeneratedRegex(@"\b(background|context|introduction|overview|foreword|preface|threat landscape|threats?|challenges?|what is|statistics|history|current (situation|state)|situation analysis|done so far|achievements|key benefits|conclusions?|about this)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(background|context|introduction|overview|foreword|preface|threat landscape|threats?|challenges?|what is|statistics|history|current (situation|state)|situation analysis|done so far|achievements|conclusions?|about this)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BackgroundTitle();
 }

@@ -7,7 +7,8 @@ namespace StrategyLint.Packs.Kinds;
 /// <summary>
 /// require-clause: the document must contain a clause: a counted mention of <c>terms</c> (or a heading
 /// matching <c>headings</c>), or one sentence holding a term of every group in <c>together</c>.
-/// Mentions overlapping <c>exclude</c> patterns, negated, or in glossary and background sections do not count.
+/// Mentions overlapping <c>exclude</c> patterns, negated, or in glossary sections do not count. Unlike a focus
+/// area, a clause may sit in a foreword or introduction: a minister's "we will report on progress" is a commitment.
 /// </summary>
 internal sealed class RequireClauseKind : IPackKind
 {
@@ -29,37 +30,39 @@ internal sealed class RequireClauseKind : IPackKind
     {
         var exclude = rule.Terms("exclude", rule.Definition.Exclude, document);
         var headings = MentionScanner.Find(document, rule.Terms("headings", rule.Definition.Headings, document), exclude)
-            .Where(m => m.InHeading && m.Counts).ToList();
+            .Where(m => m.InHeading && CountsForClause(m)).ToList();
         if (headings.Count > 0)
             return (true, headings);
         var mentions = MentionScanner.Find(document, rule.Terms("terms", rule.Definition.Terms, document), exclude, rule.Definition.IgnoreNames);
-        var counted = mentions.Where(m => m.Counts).ToList();
+        var counted = mentions.Where(CountsForClause).ToList();
         if (counted.Count >= Math.Max(1, rule.Definition.MinMentions))
             return (true, counted);
 
         foreach (var expression in rule.Definition.Together.For(document.FrontMatter.Language))
         {
-            if (TogetherInOneSentence(rule, document, expression, exclude))
-                return (true, counted);
+            if (TogetherInOneSentence(rule, document, expression, exclude) is { } together)
+                return (true, [together]);
         }
         return (false, mentions);
     }
 
-    /// <summary>True when a counted mention of the first group sits in a sentence that also holds a term of every other group.</summary>
-    private static bool TogetherInOneSentence(PackRule rule, StrategyDocument document, string expression, TermSet exclude)
+    /// <summary>A counted mention of the first group whose sentence also holds a term of every other group, or null.</summary>
+    internal static Mention? TogetherInOneSentence(PackRule rule, StrategyDocument document, string expression, TermSet exclude)
     {
         var groups = expression.Split(" + ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (groups.Length == 0)
-            return false;
+            return null;
         var sets = groups.Select((group, i) => rule.Terms($"together:{expression}:{i}", Single(group), document)).ToList();
-        foreach (var mention in MentionScanner.Find(document, sets[0], exclude).Where(m => m.Counts))
+        foreach (var mention in MentionScanner.Find(document, sets[0], exclude).Where(CountsForClause))
         {
             var sentence = document.GetProse(mention.Sentence);
             if (sets.Skip(1).All(set => set.IsMatch(sentence)))
-                return true;
+                return mention;
         }
-        return false;
+        return null;
     }
+
+    private static bool CountsForClause(Mention mention) => !mention.Negated && !mention.Excluded && !mention.InGlossary;
 
     private static LocalizedTerms Single(string alternatives)
     {

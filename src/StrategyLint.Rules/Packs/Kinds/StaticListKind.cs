@@ -8,7 +8,7 @@ namespace StrategyLint.Packs.Kinds;
 /// <summary>
 /// static-list: a list (counting nested items: a lettered sub-list is part of the enumeration) of at least
 /// <c>minItems</c> items, in a section whose title or lead-in matches <c>sections</c>, with no term of
-/// <c>then</c> (a review or update mechanism) in that section, its parent or its subsections.
+/// <c>then</c> (a review or update mechanism) anywhere in the list's chapter (its level-2 ancestor section).
 /// Reported on the list.
 /// </summary>
 internal sealed class StaticListKind : IPackKind
@@ -28,7 +28,7 @@ internal sealed class StaticListKind : IPackKind
         if (!InScope(list, scope))
             return;
         var mechanism = rule.Terms("then", rule.Definition.Then, document);
-        var area = list.Section.Parent is { Level: >= 1 } parent ? parent : list.Section;
+        var area = Chapter(list.Section);
         var found = MentionScanner.Find(document, mechanism).Where(m => !m.Negated && Within(area.Span, m.Span)).ToList();
         if (found.Count > 0)
             return;
@@ -38,6 +38,15 @@ internal sealed class StaticListKind : IPackKind
         c.Report(rule.Descriptor, list.Span, rule.Evidence(document, [], ("items", items.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("searchedMechanisms", string.Join(", ", rule.Definition.Then.For(document.FrontMatter.Language)))), rule.Compose(detail));
     }, BlockKind.List);
+
+    /// <summary>The level-2 section holding this one (the chapter), or the section itself at level 1 or 2.</summary>
+    private static Section Chapter(Section section)
+    {
+        var chapter = section;
+        while (chapter.Parent is { Level: >= 2 } parent)
+            chapter = parent;
+        return chapter;
+    }
 
     private static bool HasListAncestor(BlockNode node)
     {
@@ -49,17 +58,24 @@ internal sealed class StaticListKind : IPackKind
         return false;
     }
 
-    /// <summary>In scope when the list's section (or an ancestor) is titled for assistance, or the paragraph before the list says so.</summary>
+    /// <summary>
+    /// In scope when the list's section or an ancestor below the title is titled for assistance, the paragraph
+    /// before the list says so, or most of its items do. The document title does not decide: a plan's title
+    /// names capacity building, yet not every list in it is a catalogue of assistance.
+    /// </summary>
     private static bool InScope(BlockNode list, TermSet scope)
     {
-        for (var section = list.Section; section is { Level: >= 1 }; section = section.Parent)
+        for (var section = list.Section; section is { Level: >= 2 }; section = section.Parent)
         {
             if (scope.IsMatch(section.Title))
                 return true;
         }
         var siblings = list.Parent?.Children ?? list.Section.Blocks;
         var index = siblings.ToList().IndexOf(list);
-        return index > 0 && siblings[index - 1].Kind == BlockKind.Paragraph && scope.IsMatch(siblings[index - 1].Text);
+        if (index > 0 && siblings[index - 1].Kind == BlockKind.Paragraph && scope.IsMatch(siblings[index - 1].Text))
+            return true;
+        var items = list.Children.Where(c => c.Kind == BlockKind.ListItem).ToList();
+        return items.Count > 0 && items.Count(i => scope.IsMatch(i.Text)) * 2 >= items.Count;
     }
 
     private static bool Within(TextSpan outer, TextSpan inner) => inner.Start >= outer.Start && inner.End <= outer.End;
