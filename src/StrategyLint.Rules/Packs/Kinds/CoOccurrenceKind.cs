@@ -45,7 +45,8 @@ internal sealed partial class CoOccurrenceKind : IPackKind
 
     private static bool TitledFor(Section section, TermSet scope)
     {
-        for (var current = section; current is { Level: >= 1 }; current = current.Parent)
+        // The document title does not decide scope: a plan's title names its subject, not every section's.
+        for (var current = section; current is { Level: >= 2 }; current = current.Parent)
         {
             if (scope.IsMatch(current.Title))
                 return true;
