@@ -83,7 +83,7 @@ internal static class StrategyParser
 
     private static BlockNode Build(StrategyDocument document, Block block, BlockNode? parent, List<BlockNode> all, int textLength)
     {
-        var span = ToTextSpan(block.Span, textLength);
+        var span = TrimEnd(document.Text, ToTextSpan(block.Span, textLength));
         if (block is HeadingBlock { IsSetext: false })
             span = ToEndOfLine(document.Text, span);
         var node = new BlockNode(document, block, KindOf(block), span, parent);
@@ -99,6 +99,15 @@ internal static class StrategyParser
             }
         }
         return node;
+    }
+
+    /// <summary>Markdig's list and item spans can run over the blank line after them; a finding ends at the last character.</summary>
+    private static TextSpan TrimEnd(string text, TextSpan span)
+    {
+        var end = span.End;
+        while (end > span.Start && char.IsWhiteSpace(text[end - 1]))
+            end--;
+        return TextSpan.FromBounds(span.Start, end);
     }
 
     /// <summary>Markdig ends an ATX heading before its closing "###"; a finding on a heading should cover the whole line.</summary>

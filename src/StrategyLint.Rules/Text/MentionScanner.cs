@@ -86,7 +86,7 @@ internal static partial class MentionScanner
     /// </summary>
     internal static bool InProperName(string prose, TextSpan sentence, TextSpan mention)
     {
-        if (!char.IsUpper(prose[mention.Start]))
+        if (!char.IsUpper(prose[mention.Start]) || IsAcronym(prose.AsSpan(mention.Start, mention.Length)))
             return false;
         var words = new List<(int Start, int End)>();
         var i = sentence.Start;
@@ -101,7 +101,9 @@ internal static partial class MentionScanner
         var last = words.FindLastIndex(w => w.Start < mention.End);
         if (first < 0 || last < 0)
             return false;
-        bool NamePart(int index) => char.IsUpper(prose[words[index].Start]) || Connectors.Contains(prose[words[index].Start..words[index].End]);
+        // Title-case words and connectors form a name; an acronym ("CII") stands on its own.
+        bool NamePart(int index) => (char.IsUpper(prose[words[index].Start]) && !IsAcronym(prose.AsSpan(words[index].Start, words[index].End - words[index].Start)))
+            || Connectors.Contains(prose[words[index].Start..words[index].End]);
         var left = first;
         while (left > 0 && NamePart(left - 1)) left--;
         var right = last;
@@ -112,6 +114,19 @@ internal static partial class MentionScanner
                 return true;
         }
         return false;
+    }
+
+    private static bool IsAcronym(ReadOnlySpan<char> word)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLower(c))
+                return false;
+            if (char.IsLetter(c))
+                letters++;
+        }
+        return letters >= 2;
     }
 
     public static bool IsGlossary(Section section) => AnyAncestor(section, s => GlossaryTitle().IsMatch(s.Title));

@@ -25,7 +25,8 @@ internal sealed class TermSet
         Terms = terms;
         if (terms.Count == 0)
             return;
-        var pattern = string.Join("|", terms.Select(ToPattern).Distinct());
+        // Longest first: the regex takes the first alternative that matches, and "donor countries" must beat "donor".
+        var pattern = string.Join("|", terms.OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).Select(ToPattern).Distinct());
         _regex = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
     }
 

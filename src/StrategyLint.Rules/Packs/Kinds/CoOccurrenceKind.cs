@@ -30,7 +30,7 @@ internal sealed partial class CoOccurrenceKind : IPackKind
         foreach (var group in triggers.GroupBy(m => m.Section))
         {
             var section = group.Key;
-            if (!scope.IsEmpty && !TitledFor(section, scope))
+            if (!scope.IsEmpty && !TitledFor(section, scope) && !LedIn(section, scope))
                 continue;
             var area = section.Parent is { Level: >= 2 } parent ? parent : section;
             var linked = LinkedSections(document, section).ToList();
@@ -49,6 +49,18 @@ internal sealed partial class CoOccurrenceKind : IPackKind
         for (var current = section; current is { Level: >= 2 }; current = current.Parent)
         {
             if (scope.IsMatch(current.Title))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>A list in the section introduced by a paragraph in scope ("The programme offers the following technical assistance:").</summary>
+    private static bool LedIn(Section section, TermSet scope)
+    {
+        var blocks = section.Blocks;
+        for (var i = 1; i < blocks.Count; i++)
+        {
+            if (blocks[i].Kind == BlockKind.List && blocks[i - 1].Kind == BlockKind.Paragraph && scope.IsMatch(blocks[i - 1].Text))
                 return true;
         }
         return false;

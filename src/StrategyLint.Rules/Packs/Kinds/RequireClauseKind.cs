@@ -40,26 +40,25 @@ internal sealed class RequireClauseKind : IPackKind
 
         foreach (var expression in rule.Definition.Together.For(document.FrontMatter.Language))
         {
-            if (TogetherInOneSentence(rule, document, expression, exclude) is { } together)
+            if (TogetherInOneSentence(rule, document, expression, exclude).FirstOrDefault(CountsForClause) is { } together)
                 return (true, [together]);
         }
         return (false, mentions);
     }
 
-    /// <summary>A counted mention of the first group whose sentence also holds a term of every other group, or null.</summary>
-    internal static Mention? TogetherInOneSentence(PackRule rule, StrategyDocument document, string expression, TermSet exclude)
+    /// <summary>Every mention of the first group whose sentence also holds a term of every other group (callers decide which count).</summary>
+    internal static IEnumerable<Mention> TogetherInOneSentence(PackRule rule, StrategyDocument document, string expression, TermSet exclude)
     {
         var groups = expression.Split(" + ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (groups.Length == 0)
-            return null;
+            yield break;
         var sets = groups.Select((group, i) => rule.Terms($"together:{expression}:{i}", Single(group), document)).ToList();
-        foreach (var mention in MentionScanner.Find(document, sets[0], exclude).Where(CountsForClause))
+        foreach (var mention in MentionScanner.Find(document, sets[0], exclude).Where(m => !m.Negated && !m.Excluded && !m.InGlossary))
         {
             var sentence = document.GetProse(mention.Sentence);
             if (sets.Skip(1).All(set => set.IsMatch(sentence)))
-                return mention;
+                yield return mention;
         }
-        return null;
     }
 
     private static bool CountsForClause(Mention mention) => !mention.Negated && !mention.Excluded && !mention.InGlossary;

@@ -7,7 +7,8 @@ namespace StrategyLint.Packs.Kinds;
 /// <summary>
 /// require-topic: the document must commit to a topic, either with a section of its own (a heading that
 /// matches <c>headings</c>) or with at least <c>minMentions</c> counted mentions of <c>terms</c> outside
-/// glossary and background sections. A sentence matching a <c>together</c> entry counts as a mention.
+/// glossary and background sections. A sentence matching a <c>together</c> entry (a commitment verb with the
+/// topic) covers the topic by itself.
 /// Reported on the title heading when missing.
 /// </summary>
 internal sealed class RequireTopicKind : IPackKind
@@ -37,12 +38,13 @@ internal sealed class RequireTopicKind : IPackKind
             .ToList();
         var all = MentionScanner.Find(document, rule.Terms("terms", rule.Definition.Terms, document), exclude, rule.Definition.IgnoreNames).Where(m => !m.InHeading).ToList();
         var counted = all.Where(m => m.Counts).ToList();
-        // A sentence pairing a commitment verb with the topic ("develop the required laws") counts as one more mention.
-        foreach (var expression in rule.Definition.Together.For(document.FrontMatter.Language))
-        {
-            if (RequireClauseKind.TogetherInOneSentence(rule, document, expression, exclude) is { } together && together.Counts && !counted.Any(m => m.Sentence == together.Sentence))
-                counted.Add(together);
-        }
-        return new Coverage(headings.Count > 0 || counted.Count >= Math.Max(1, rule.Definition.MinMentions), headings, counted, all);
+        // A sentence pairing a commitment verb with the topic ("we will develop a cybercrime law") is a commitment by itself.
+        var commitments = rule.Definition.Together.For(document.FrontMatter.Language)
+            .SelectMany(expression => RequireClauseKind.TogetherInOneSentence(rule, document, expression, exclude))
+            .Where(m => m.Counts)
+            .ToList();
+        foreach (var commitment in commitments.Where(c => !counted.Any(m => m.Sentence == c.Sentence)))
+            counted.Add(commitment);
+        return new Coverage(headings.Count > 0 || commitments.Count > 0 || counted.Count >= Math.Max(1, rule.Definition.MinMentions), headings, counted, all);
     }
 }

@@ -8,7 +8,9 @@ namespace StrategyLint.Packs.Kinds;
 /// <summary>
 /// static-list: a list (counting nested items: a lettered sub-list is part of the enumeration) of at least
 /// <c>minItems</c> items, in a section whose title or lead-in matches <c>sections</c>, with no term of
-/// <c>then</c> (a review or update mechanism) anywhere in the list's chapter (its level-2 ancestor section).
+/// <c>then</c> (a review or update mechanism) anywhere in the plan the list belongs to: its level-1 section
+/// (the whole document when it has one title). A plan that reviews its offer anywhere is not static; a statute
+/// splits one plan into many small subsections, so the list's own chapter is too narrow.
 /// Reported on the list.
 /// </summary>
 internal sealed class StaticListKind : IPackKind
@@ -28,7 +30,7 @@ internal sealed class StaticListKind : IPackKind
         if (!InScope(list, scope))
             return;
         var mechanism = rule.Terms("then", rule.Definition.Then, document);
-        var area = Chapter(list.Section);
+        var area = Part(list.Section);
         var found = MentionScanner.Find(document, mechanism).Where(m => !m.Negated && Within(area.Span, m.Span)).ToList();
         if (found.Count > 0)
             return;
@@ -39,13 +41,13 @@ internal sealed class StaticListKind : IPackKind
             ("searchedMechanisms", string.Join(", ", rule.Definition.Then.For(document.FrontMatter.Language)))), rule.Compose(detail));
     }, BlockKind.List);
 
-    /// <summary>The level-2 section holding this one (the chapter), or the section itself at level 1 or 2.</summary>
-    private static Section Chapter(Section section)
+    /// <summary>The level-1 section holding this one (the plan or article), or the root when there is none.</summary>
+    private static Section Part(Section section)
     {
-        var chapter = section;
-        while (chapter.Parent is { Level: >= 2 } parent)
-            chapter = parent;
-        return chapter;
+        var part = section;
+        while (part.Parent is { } parent && part.Level > 1)
+            part = parent;
+        return part;
     }
 
     private static bool HasListAncestor(BlockNode node)

@@ -228,7 +228,7 @@ public sealed class SL2001Tests
 
         ## Implementation
 
-        The Cybersecurity Council is not only a forum: it is the lead authority for every action in this strategy.
+        The Council is not only the lead authority for this strategy but also its coordinating body.
         """);
 
     [Fact]
