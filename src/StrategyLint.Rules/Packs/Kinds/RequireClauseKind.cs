@@ -19,9 +19,12 @@ internal sealed class RequireClauseKind : IPackKind
         var (covered, near) = Evaluate(rule, c.Document);
         if (covered)
             return;
+        var countable = near.Count(CountsForClause);
         var detail = near.Count == 0
             ? "Nothing in the draft addresses it."
-            : $"The draft has {near.Count} related mention(s), but none counts: they are negated, in background or glossary sections, or are traps such as names of institutions.";
+            : countable > 0
+                ? $"The draft mentions it only {countable} time(s), fewer than the {rule.Definition.MinMentions} needed."
+                : $"The draft has {near.Count} related mention(s), but none counts: they are negated, in glossary sections, or are traps such as names of institutions.";
         c.Report(rule.Descriptor, c.Document.AnchorSpan, rule.Evidence(c.Document, near,
             ("searchedTerms", string.Join(", ", rule.Definition.Terms.For(c.Document.FrontMatter.Language)))), rule.Compose(detail));
     });

@@ -91,7 +91,7 @@ public sealed class SL4002Tests
         Assert.Contains("'Nordland will train cybercrime investigators.' (section 'Technical assistance')", finding.Message);
         Assert.Contains("Chatham House, Strategic Approach to Countering Cybercrime (2024)", finding.Message);
         Assert.NotNull(finding.Properties);
-        Assert.Contains("awareness", finding.Properties["searchedSafeguards"]);
+        Assert.Contains("awareness", finding.Properties["searchedTerms"]);
         Assert.Equal("line 5: Nordland will train cybercrime investigators.", finding.Properties["mentions"]);
     }
 }

@@ -129,12 +129,12 @@ public sealed class SL3005Tests
 
         Assert.Equal(RuleSeverity.Warning, finding.Severity);
         Assert.StartsWith("The draft builds or transfers surveillance or dual-use capabilities without a human-rights safeguard.", finding.Message);
-        Assert.Contains("'The Police will build a lawful interception capability.' (section 'Law enforcement capabilities') has no such safeguard", finding.Message);
+        Assert.Contains("'The Police will build a lawful interception capability.' (section 'Law enforcement capabilities'): none of the expected terms", finding.Message);
         Assert.Contains("To satisfy this rule, add, in the same section or a linked one", finding.Message);
         Assert.NotNull(finding.Properties);
         Assert.Equal("co-occurrence", finding.Properties["kind"]);
         Assert.Contains("principle 4.5", finding.Properties["framework"]);
-        Assert.Contains("judicial authori*", finding.Properties["searchedSafeguards"]);
+        Assert.Contains("judicial authori*", finding.Properties["searchedTerms"]);
         Assert.Equal("line 5: The Police will build a lawful interception capability.", finding.Properties["mentions"]);
     }
 }
