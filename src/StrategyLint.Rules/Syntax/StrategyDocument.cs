@@ -8,6 +8,7 @@ public sealed class StrategyDocument
 {
     private readonly char[] _prose;
     private SourceText? _sourceText;
+    private string? _proseText;
 
     internal StrategyDocument(string path, string text, MarkdownDocument syntax, char[] prose)
     {
@@ -58,8 +59,8 @@ public sealed class StrategyDocument
     /// <summary>Roslyn's line table over <see cref="Text"/>, built on first use.</summary>
     public SourceText SourceText => _sourceText ??= SourceText.From(Text);
 
-    /// <summary>The prose of the whole document: code, HTML, link targets and front matter blanked out.</summary>
-    public string Prose => new(_prose);
+    /// <summary>The prose of the whole document: code, HTML, link targets and front matter blanked out (built once; every rule scans it).</summary>
+    public string Prose => _proseText ??= new string(_prose);
 
     /// <summary>The prose within a span; offsets within it map one to one onto <see cref="Text"/>.</summary>
     public string GetProse(TextSpan span) => new(_prose, span.Start, span.Length);
