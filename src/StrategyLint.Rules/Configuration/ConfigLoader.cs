@@ -24,16 +24,6 @@ internal static class ConfigLoader
         return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
     });
 
-    public static string SchemaText
-    {
-        get
-        {
-            using var stream = typeof(ConfigLoader).Assembly.GetManifestResourceStream("StrategyLint.strategylint.schema.json")!;
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
-    }
-
     /// <summary>The nearest config file in <paramref name="directory"/> or its ancestors.</summary>
     public static string? Discover(string directory)
     {
