@@ -7,8 +7,12 @@ internal sealed record CliEnvironment(
     TextWriter Error,
     Func<byte[]> ReadStdin,
     bool OutIsTerminal,
-    bool NoColor)
+    bool NoColor,
+    Func<string, string?>? Variables = null)
 {
+    /// <summary>An environment variable, or null when unset or empty.</summary>
+    public string? Variable(string name) => Variables?.Invoke(name) is { Length: > 0 } value ? value : null;
+
     public static CliEnvironment FromConsole()
     {
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false, NewLine = "\n" };
@@ -25,6 +29,7 @@ internal sealed record CliEnvironment(
                 return buffer.ToArray();
             },
             OutIsTerminal: !Console.IsOutputRedirected,
-            NoColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+            NoColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+            Variables: Environment.GetEnvironmentVariable);
     }
 }

@@ -15,6 +15,14 @@ internal sealed record Finding(
 {
     public string Id => Descriptor.Id;
 
+    /// <summary>GitHub's <c>primaryLocationLineHash</c> of the start line, set by the linter from the file's bytes.</summary>
+    public string? LineHash { get; init; }
+
+    /// <summary>Why the finding is suppressed, or null when it is not.</summary>
+    public FindingSuppression? Suppression { get; init; }
+
+    public bool IsSuppressed => Suppression is not null;
+
     /// <summary>1-based line, as editors and SARIF count.</summary>
     public int Line => Position.Start.Line + 1;
 
@@ -39,4 +47,11 @@ internal sealed record Finding(
 
     /// <summary>The MSBuild/Roslyn canonical shape: <c>path(line,col): warning SL1002: message</c>.</summary>
     public override string ToString() => $"{Path}({Line},{Column}): {Severity.ToName()} {Id}: {Message}";
+}
+
+/// <summary>How a finding was suppressed: in the document (<c>inSource</c>) or by a baseline (<c>external</c>), and the reason given.</summary>
+internal sealed record FindingSuppression(string Kind, string? Justification)
+{
+    public const string InSource = "inSource";
+    public const string External = "external";
 }

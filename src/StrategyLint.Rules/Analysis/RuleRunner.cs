@@ -34,7 +34,8 @@ internal sealed class RuleRunner
     }
 
     // profile: the document's profile; rules that name other profiles do not run.
-    public List<Finding> Run(StrategyDocument document, string? profile, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken = default)
+    // checkedIds: receives the ids of the diagnostics that were checked (rule ran, severity not off), for the coverage matrix.
+    public List<Finding> Run(StrategyDocument document, string? profile, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken = default, ISet<string>? checkedIds = null)
     {
         var findings = new List<Finding>();
         foreach (var (rule, error) in _initializationFailures)
@@ -44,6 +45,11 @@ internal sealed class RuleRunner
             .Where(r => profile is null || r.Rule.Profiles is null || r.Rule.Profiles.Contains(profile, StringComparer.OrdinalIgnoreCase))
             .Where(r => r.Rule.SupportedDiagnostics.Any(d => severityOf(d) != RuleSeverity.Off))
             .ToList();
+        if (checkedIds is not null)
+        {
+            foreach (var descriptor in active.SelectMany(r => r.Rule.SupportedDiagnostics).Where(d => severityOf(d) != RuleSeverity.Off))
+                checkedIds.Add(descriptor.Id);
+        }
         if (active.Count == 0)
             return findings;
 
@@ -95,6 +101,13 @@ internal sealed class RuleRunner
         findings.Add(new Finding(descriptor, document.Path, span, document.GetLinePositionSpan(span), message, severity));
     }
 
+    /// <summary>
+    /// Messages quote document text; a line break in one would let that text start a line of its own in a log,
+    /// where CI runners read "::command::" lines. Every output format gets one-line messages.
+    /// </summary>
+    internal static string OneLine(string message) =>
+        message.AsSpan().IndexOfAny('\r', '\n') < 0 ? message : string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
     private sealed record Registration(StrategyRule Rule, HashSet<string> Ids, StrategyAnalysisContext Context);
 
     /// <summary>Per rule and document: reports into the shared list and remembers the first failure.</summary>
@@ -133,7 +146,7 @@ internal sealed class RuleRunner
             if (severity == RuleSeverity.Off)
                 return;
             var format = descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture);
-            var message = args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args);
+            var message = OneLine(args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args));
             findings.Add(new Finding(descriptor, document.Path, span, document.GetLinePositionSpan(span), message, severity, properties));
         }
     }

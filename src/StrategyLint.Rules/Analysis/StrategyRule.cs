@@ -16,6 +16,23 @@ public abstract class StrategyRule
     /// <summary>The profiles (document types) the rule runs for; null, the default, means every profile.</summary>
     public virtual IReadOnlyCollection<string>? Profiles => null;
 
+    /// <summary>
+    /// The topic this rule checks a draft covers, shown as a column of the coverage matrix (a finding of
+    /// <see cref="CoverageTopic.DiagnosticId"/> means "missing"); null, the default, keeps the rule out of the matrix.
+    /// </summary>
+    public virtual CoverageTopic? Coverage => null;
+
     /// <summary>Registers the rule's actions. Called once per run, never per document.</summary>
     public abstract void Initialize(StrategyAnalysisContext context);
+}
+
+/// <summary>A column of the coverage matrix: the diagnostic that reports the topic missing, and a short label.</summary>
+/// <remarks>
+/// Another rule marks the topic as only thinly covered by reporting a finding whose properties hold
+/// <see cref="ThinProperty"/> = the topic's diagnostic id (SL2010 does this for the focus areas).
+/// </remarks>
+public sealed record CoverageTopic(string DiagnosticId, string Label)
+{
+    /// <summary>The finding property that marks a topic as thin rather than missing.</summary>
+    public const string ThinProperty = "thinCoverageOf";
 }

@@ -40,7 +40,10 @@ internal static class LineHasher
         return result;
     }
 
-    /// <summary>Every line's hash, in line order (for tests and baselines).</summary>
+    /// <summary>Every line's hash of a file's bytes, in line order.</summary>
+    public static List<string> AllLines(ReadOnlySpan<byte> bytes) => AllLines(NodeUtf8.GetString(bytes));
+
+    /// <summary>Every line's hash, in line order.</summary>
     public static List<string> AllLines(string text)
     {
         var result = new List<string>();

@@ -5,12 +5,23 @@ using StrategyLint.Syntax;
 namespace StrategyLint.Linting;
 
 /// <summary>What linting one file produced.</summary>
-internal sealed record FileResult(InputFile File, IReadOnlyList<Finding> Findings, TextFormat? Format, bool Skipped, ProfileChoice? Profile = null);
+internal sealed record FileResult(InputFile File, IReadOnlyList<Finding> Findings, TextFormat? Format, bool Skipped, ProfileChoice? Profile = null)
+{
+    /// <summary>The ids of the diagnostics checked on this file (its profile's rules that are not off); empty when skipped.</summary>
+    public IReadOnlySet<string> CheckedRules { get; init; } = new HashSet<string>();
+
+    /// <summary>The findings that count: not suppressed inline or by a baseline.</summary>
+    public IEnumerable<Finding> Reported => Findings.Where(f => !f.IsSuppressed);
+}
 
 /// <summary>What a run produced, files in path order, findings in (file, position, id) order.</summary>
 internal sealed record LintResult(IReadOnlyList<FileResult> Files)
 {
+    /// <summary>Every finding, suppressed ones included.</summary>
     public IEnumerable<Finding> Findings => Files.SelectMany(f => f.Findings);
 
-    public int Count(RuleSeverity severity) => Findings.Count(f => f.Severity == severity);
+    /// <summary>The findings that count toward the exit code and the summary.</summary>
+    public IEnumerable<Finding> Reported => Files.SelectMany(f => f.Reported);
+
+    public int Count(RuleSeverity severity) => Reported.Count(f => f.Severity == severity);
 }

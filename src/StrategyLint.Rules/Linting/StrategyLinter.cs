@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using StrategyLint.Analysis;
@@ -53,16 +54,29 @@ internal sealed class StrategyLinter
 
         var decoded = SourceDecoder.Decode(bytes);
         if (!decoded.Succeeded)
-            return Unreadable(file, decoded.Problem!);
+        {
+            var unreadable = Unreadable(file, decoded.Problem!);
+            return unreadable with { Findings = WithHashes(unreadable.Findings, LineHasher.ForLines(bytes, LinesOf(unreadable.Findings))) };
+        }
 
         var document = StrategyParser.Parse(file.DisplayPath, decoded.Text!);
         var findings = new List<Finding>();
         var overrides = ReadDocumentSettings(document, findings);
         var profile = ProfileResolver.Resolve(document, file.FullPath, _profileFlag, _config, _fallbackProfile);
-        findings.AddRange(_runner.Run(document, profile.Name, d => _config.SeverityOf(d, overrides), cancellationToken));
+        var checkedIds = new HashSet<string>(StringComparer.Ordinal);
+        findings.AddRange(_runner.Run(document, profile.Name, d => _config.SeverityOf(d, overrides), cancellationToken, checkedIds));
         findings.Sort(Finding.Compare);
-        return new FileResult(file, findings, decoded.Format, Skipped: false, profile);
+        // GitHub hashes the bytes read as UTF-8; for BOM-less UTF-8 that is exactly the decoded text.
+        var hashes = decoded.Format!.Encoding is UTF8Encoding && !decoded.Format.HasBom
+            ? LineHasher.ForLines(decoded.Text!, LinesOf(findings))
+            : LineHasher.ForLines(bytes, LinesOf(findings));
+        return new FileResult(file, WithHashes(findings, hashes), decoded.Format, Skipped: false, profile) { CheckedRules = checkedIds };
     }
+
+    private static HashSet<int> LinesOf(IEnumerable<Finding> findings) => [.. findings.Select(f => f.Line)];
+
+    private static List<Finding> WithHashes(IEnumerable<Finding> findings, Dictionary<int, string> hashes) =>
+        [.. findings.Select(f => hashes.TryGetValue(f.Line, out var hash) ? f with { LineHash = hash } : f)];
 
     private FileResult Unreadable(InputFile file, string problem)
     {

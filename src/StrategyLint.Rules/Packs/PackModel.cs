@@ -29,6 +29,8 @@ internal sealed class PackRuleDefinition
     public string? Framework { get; set; }
     /// <summary>What would satisfy the rule.</summary>
     public string? Satisfy { get; set; }
+    /// <summary>The rule's label as a column of the coverage matrix; null keeps it out of the matrix.</summary>
+    public string? Coverage { get; set; }
     public List<string> Tags { get; set; } = [];
     /// <summary>Overrides the pack's profiles for this rule.</summary>
     public List<string>? Profiles { get; set; }

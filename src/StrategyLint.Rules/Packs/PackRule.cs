@@ -42,6 +42,8 @@ internal sealed class PackRule : StrategyRule
 
     public override IReadOnlyCollection<string>? Profiles => _profiles;
 
+    public override CoverageTopic? Coverage => Definition.Coverage is { } label ? new CoverageTopic(Definition.Id, label) : null;
+
     public override void Initialize(StrategyAnalysisContext context) => Kind.Register(this, context);
 
     /// <summary>A field's terms compiled for the document's language (front matter <c>language</c>, English by default).</summary>

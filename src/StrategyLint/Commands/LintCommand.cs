@@ -15,13 +15,15 @@ internal static class LintCommand
 {
     private sealed record Symbols(
         Argument<string[]> Paths,
-        Option<string> Format,
-        Option<string?> Output,
+        Option<string[]> Format,
+        Option<string[]> Output,
         Option<string?> Config,
         Option<string?> Profile,
         Option<string> FailLevel,
         Option<string> StdinName,
-        Option<bool> Verbose);
+        Option<bool> Verbose,
+        Option<string> Category,
+        Option<bool> IncludeSuppressed);
 
     public static Command Create(CliEnvironment environment)
     {
@@ -36,13 +38,15 @@ internal static class LintCommand
     {
         var symbols = new Symbols(
             new Argument<string[]>("paths") { Arity = ArgumentArity.ZeroOrMore, Description = "Files, folders (every *.md below), globs such as \"drafts/**/*.md\", or - for standard input. Default: the current folder." },
-            new Option<string>("--format", "-f") { Description = "Output format: text (default), json or sarif.", DefaultValueFactory = _ => OutputFormat.Text },
-            new Option<string?>("--output", "-o") { Description = "Write the output to this file instead of the terminal." },
+            new Option<string[]>("--format", "-f") { Description = "Output format: text (default), json, sarif, github (workflow annotations) or markdown (job summary). Repeat it with an --output after each to write several formats in one run.", Arity = ArgumentArity.ZeroOrMore },
+            new Option<string[]>("--output", "-o") { Description = "Write the format given just before it to this file instead of the terminal.", Arity = ArgumentArity.ZeroOrMore },
             new Option<string?>("--config", "-c") { Description = "Use this configuration file instead of the nearest strategylint.json." },
             new Option<string?>("--profile", "-p") { Description = "Treat every draft as this kind of document: national-cybersecurity-strategy, capacity-building-plan or cybercrime-strategy. Default: the front matter 'type', the config's 'profiles', or detection from the title and text." },
             new Option<string>("--fail-level") { Description = "Exit with 1 when a finding is at or above this severity: error (default), warning or note.", DefaultValueFactory = _ => "error" },
             new Option<string>("--stdin-filename") { Description = "The name shown for text read from standard input.", DefaultValueFactory = _ => "stdin.md" },
-            new Option<bool>("--verbose", "-v") { Description = "Say which configuration and files were used." });
+            new Option<bool>("--verbose", "-v") { Description = "Say which configuration and files were used." },
+            new Option<string>("--category") { Description = "The SARIF automationDetails category: give each separately uploaded analysis its own (default strategylint).", DefaultValueFactory = _ => OutputOptions.DefaultCategory },
+            new Option<bool>("--include-suppressed") { Description = "Also write suppressed findings, marked with their suppression and reason (SARIF and markdown)." });
         symbols.Format.AcceptOnlyFromAmong(OutputFormat.All);
         symbols.FailLevel.AcceptOnlyFromAmong("error", "warning", "note", "info");
         symbols.Profile.AcceptOnlyFromAmong([.. StrategyProfiles.All]);
@@ -54,6 +58,8 @@ internal static class LintCommand
         command.Options.Add(symbols.FailLevel);
         command.Options.Add(symbols.StdinName);
         command.Options.Add(symbols.Verbose);
+        command.Options.Add(symbols.Category);
+        command.Options.Add(symbols.IncludeSuppressed);
         command.SetAction(parse => Execute(parse, symbols, environment));
     }
 
@@ -61,16 +67,21 @@ internal static class LintCommand
     {
         var catalog = RuleCatalog.BuiltIn;
         var cwd = environment.WorkingDirectory;
-        var format = parse.GetValue(symbols.Format)!;
-        var output = parse.GetValue(symbols.Output);
         var verbose = parse.GetValue(symbols.Verbose);
+        var (targets, targetError) = OutputTarget.Pair(parse, symbols.Format, symbols.Output, cwd);
+        if (targetError is not null)
+        {
+            environment.Error.WriteLine($"strategylint: {targetError}");
+            return StrategyLintCli.ExitUsage;
+        }
+        var options = new OutputOptions(cwd, parse.GetValue(symbols.Category)!, parse.GetValue(symbols.IncludeSuppressed), Warnings: environment.Error, Variables: environment.Variable);
 
         var (config, configProblems) = LoadConfig(parse.GetValue(symbols.Config), cwd, catalog, environment);
         if (config is null)
         {
             // Reported through the chosen format so SARIF consumers see SL0001 too; exit 2 all the same.
             var problemResult = new LintResult([.. configProblems.GroupBy(p => p.File).Select(g => new FileResult(new InputFile(g.Key, null), [.. g.Select(ToFinding)], null, Skipped: true))]);
-            WriteOutput(problemResult, catalog, format, output, environment, summaryToError: true);
+            WriteOutputs(problemResult, catalog, targets, options, environment, summaryToError: true);
             return StrategyLintCli.ExitUsage;
         }
         if (verbose)
@@ -99,7 +110,7 @@ internal static class LintCommand
             foreach (var file in result.Files.Where(f => f.Profile is not null))
                 environment.Error.WriteLine($"{file.File.DisplayPath}: profile {file.Profile}");
         }
-        WriteOutput(result, catalog, format, output, environment, summaryToError: false);
+        WriteOutputs(result, catalog, targets, options, environment, summaryToError: false);
 
         var failLevel = parse.GetValue(symbols.FailLevel) switch
         {
@@ -107,7 +118,7 @@ internal static class LintCommand
             "note" or "info" => RuleSeverity.Info,
             _ => RuleSeverity.Error,
         };
-        return result.Findings.Any(f => f.Severity >= failLevel) ? StrategyLintCli.ExitFindings : StrategyLintCli.ExitClean;
+        return result.Reported.Any(f => f.Severity >= failLevel) ? StrategyLintCli.ExitFindings : StrategyLintCli.ExitClean;
     }
 
     private static (LintConfig? Config, List<ConfigProblem> Problems) LoadConfig(string? explicitPath, string cwd, RuleCatalog catalog, CliEnvironment environment)
@@ -133,28 +144,31 @@ internal static class LintCommand
         return new Finding(SL0001InvalidConfiguration.Rule, problem.File, default, new LinePositionSpan(position, position), $"{problem.Message} (at {problem.JsonPath})", RuleSeverity.Error, properties);
     }
 
-    private static void WriteOutput(LintResult result, RuleCatalog catalog, string format, string? output, CliEnvironment environment, bool summaryToError)
+    private static void WriteOutputs(LintResult result, RuleCatalog catalog, IReadOnlyList<OutputTarget> targets, OutputOptions options, CliEnvironment environment, bool summaryToError)
     {
-        var color = format == OutputFormat.Text && output is null && environment.OutIsTerminal && !environment.NoColor;
-        var formatter = format == OutputFormat.Sarif ? new SarifFormatter(environment.WorkingDirectory) : OutputFormat.Create(format, color);
-        if (output is null)
+        var written = new List<string>();
+        foreach (var target in targets)
         {
-            if (format == OutputFormat.Text && summaryToError)
+            var color = target.Format == OutputFormat.Text && target.Path is null && environment.OutIsTerminal && !environment.NoColor;
+            var formatter = OutputFormat.Create(target.Format, options with { Color = color });
+            if (target.Path is null)
             {
-                formatter.Write(result, catalog, environment.Error);
-                return;
+                // A configuration error in text goes to standard error: there is no report to print.
+                formatter.Write(result, catalog, target.Format == OutputFormat.Text && summaryToError ? environment.Error : environment.Out);
+                continue;
             }
-            formatter.Write(result, catalog, environment.Out);
-            if (format != OutputFormat.Text)
-                environment.Error.WriteLine(TextFormatter.Summary(result));
-            return;
+            var full = Path.GetFullPath(target.Path, environment.WorkingDirectory);
+            var append = environment.Variable("GITHUB_STEP_SUMMARY") is { } summary && Path.GetFullPath(summary, environment.WorkingDirectory) == full;
+            OutputTarget.Write(full, append, writer => formatter.Write(result, catalog, writer));
+            written.Add(target.Path);
         }
 
-        var target = Path.GetFullPath(output, environment.WorkingDirectory);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        using (var writer = new StreamWriter(target, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" })
-            formatter.Write(result, catalog, writer);
-        if (format != OutputFormat.Text || summaryToError)
-            (summaryToError ? environment.Error : environment.Out).WriteLine(TextFormatter.Summary(result) + $" Written to {output}.");
+        // The one-line summary goes wherever the report is not: after files, to stdout; after a machine format on stdout, to stderr.
+        var textOnStdout = targets.Any(t => t.Path is null && t.Format is OutputFormat.Text or OutputFormat.GitHub);
+        if (textOnStdout)
+            return;
+        var line = TextFormatter.Summary(result) + (written.Count > 0 ? $" Written to {string.Join(", ", written)}." : "");
+        var stdoutTaken = targets.Any(t => t.Path is null);
+        (stdoutTaken || summaryToError ? environment.Error : environment.Out).WriteLine(line);
     }
 }

@@ -6,6 +6,7 @@ using StrategyLint.Linting;
 namespace StrategyLint.Cli.Output;
 
 /// <summary>For scripts: one object per finding (file, positions, id, severity, message, properties) and one per file.</summary>
+/// Suppressed findings are always included, marked with their suppression and reason, so scripts can audit them.
 internal sealed class JsonFormatter : IResultFormatter
 {
     public void Write(LintResult result, RuleCatalog catalog, TextWriter writer)
@@ -24,8 +25,11 @@ internal sealed class JsonFormatter : IResultFormatter
             json.WriteNumber("errors", result.Count(RuleSeverity.Error));
             json.WriteNumber("warnings", result.Count(RuleSeverity.Warning));
             json.WriteNumber("info", result.Count(RuleSeverity.Info));
+            json.WriteNumber("suppressed", result.Findings.Count(f => f.IsSuppressed));
             json.WriteEndObject();
 
+            var matrix = CoverageMatrix.Build(result, catalog);
+            var rows = matrix.Rows.ToDictionary(r => r.Path, StringComparer.Ordinal);
             json.WriteStartArray("files");
             foreach (var file in result.Files)
             {
@@ -45,7 +49,8 @@ internal sealed class JsonFormatter : IResultFormatter
                     json.WriteString("reason", profile.Reason);
                     json.WriteEndObject();
                 }
-                json.WriteNumber("findings", file.Findings.Count);
+                json.WriteNumber("findings", file.Reported.Count());
+                WriteCoverage(json, matrix, rows.GetValueOrDefault(file.File.DisplayPath));
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -65,6 +70,17 @@ internal sealed class JsonFormatter : IResultFormatter
                 json.WriteString("title", finding.Descriptor.Title.ToString());
                 json.WriteString("message", finding.Message);
                 json.WriteString("helpUri", finding.Descriptor.HelpLinkUri);
+                if (finding.LineHash is { } hash)
+                    json.WriteString("fingerprint", hash);
+                json.WriteBoolean("suppressed", finding.IsSuppressed);
+                if (finding.Suppression is { } suppression)
+                {
+                    json.WriteStartObject("suppression");
+                    json.WriteString("kind", suppression.Kind);
+                    if (suppression.Justification is { } reason)
+                        json.WriteString("justification", reason);
+                    json.WriteEndObject();
+                }
                 json.WriteStartObject("properties");
                 foreach (var (key, value) in finding.Properties ?? new Dictionary<string, string>())
                     json.WriteString(key, value);
@@ -76,5 +92,26 @@ internal sealed class JsonFormatter : IResultFormatter
         }
         writer.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         writer.WriteLine();
+    }
+
+    /// <summary>The file's row of the coverage matrix: topic id → covered, thin, missing or notChecked.</summary>
+    private static void WriteCoverage(Utf8JsonWriter json, CoverageMatrix matrix, CoverageRow? row)
+    {
+        if (row is null)
+            return;
+        json.WriteStartObject("coverage");
+        for (var i = 0; i < matrix.Columns.Count; i++)
+        {
+            var cell = row.Cells[i];
+            if (cell.State == CoverageState.NotChecked)
+                continue;
+            json.WriteStartObject(matrix.Columns[i].Topic.DiagnosticId);
+            json.WriteString("topic", matrix.Columns[i].Topic.Label);
+            json.WriteString("state", cell.State.ToString().ToLowerInvariant());
+            if (cell.Suppressed)
+                json.WriteBoolean("suppressed", true);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
     }
 }

@@ -13,7 +13,7 @@ internal sealed class TextFormatter(bool color) : IResultFormatter
     public void Write(LintResult result, RuleCatalog catalog, TextWriter writer)
     {
         string? previousPath = null;
-        foreach (var finding in result.Findings)
+        foreach (var finding in result.Reported)
         {
             if (previousPath is not null && previousPath != finding.Path)
                 writer.WriteLine();
@@ -38,11 +38,13 @@ internal sealed class TextFormatter(bool color) : IResultFormatter
             if (count > 0)
                 parts.Add(noun.ToQuantity(count));
         }
+        var suppressed = result.Findings.Count(f => f.IsSuppressed);
+        var note = suppressed > 0 ? $" {"finding".ToQuantity(suppressed)} suppressed." : "";
         if (parts.Count == 0)
-            return $"No problems found in {files}.";
-        var withFindings = result.Files.Count(f => f.Findings.Count > 0);
+            return $"No problems found in {files}.{note}";
+        var withFindings = result.Files.Count(f => f.Reported.Any());
         var where = withFindings == result.Files.Count ? $"in {files}" : $"in {withFindings} of {files}";
-        return $"{parts.Humanize("and")} {where}.";
+        return $"{parts.Humanize("and")} {where}.{note}";
     }
 
     private string Paint(string text, RuleSeverity severity)

@@ -19,6 +19,8 @@ internal sealed class SL3006ActionPlanMissing : StrategyRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
 
+    public override CoverageTopic? Coverage => new(Rule.Id, "Action plan");
+
     public override void Initialize(StrategyAnalysisContext context) => context.RegisterDocumentAction(Analyze);
 
     private static void Analyze(DocumentAnalysisContext context)

@@ -36,7 +36,7 @@ internal sealed class SL2010ThinFocusArea : StrategyRule
             if (coverage.Covered && coverage.Headings.Count == 0 && coverage.Counted.Count < ThinThreshold)
             {
                 var name = area.Definition.Title.Replace("Focus area missing: ", "", StringComparison.Ordinal);
-                context.Report(Rule, context.Document.AnchorSpan, new Dictionary<string, string> { ["focusArea"] = area.Definition.Id },
+                context.Report(Rule, context.Document.AnchorSpan, new Dictionary<string, string> { ["focusArea"] = area.Definition.Id, [CoverageTopic.ThinProperty] = area.Definition.Id },
                     name, coverage.Counted.Count, ThinThreshold, area.Definition.Framework);
             }
         }
