@@ -117,24 +117,27 @@ internal sealed class MarkdownFormatter(OutputOptions options) : IResultFormatte
     }
 
     /// <summary>
-    /// Document text rendered literally: every ASCII punctuation character backslash-escaped (CommonMark allows
-    /// it for all of them), line breaks as spaces. A heading quoted in a message cannot open a table cell,
-    /// start HTML or a link.
+    /// Document text rendered literally: the characters that can start markup in GitHub-flavoured Markdown
+    /// (emphasis, code, links, images, HTML and entities, table cells, strikethrough, math, mentions) are
+    /// backslash-escaped, as CommonMark allows for any ASCII punctuation; line breaks become spaces. A heading
+    /// quoted in a message cannot open a table cell, start HTML or a link, or mention someone.
     /// </summary>
     internal static string Escape(string text)
     {
         var builder = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
-            if (c is '\r' or '\n')
+            if (char.IsControl(c))
                 builder.Append(' ');
-            else if (char.IsAsciiLetterOrDigit(c) || c == ' ' || c > 127 || char.IsControl(c))
-                builder.Append(char.IsControl(c) ? ' ' : c);
-            else
+            else if (MarkupCharacters.Contains(c))
                 builder.Append('\\').Append(c);
+            else
+                builder.Append(c);
         }
         return builder.ToString();
     }
+
+    private const string MarkupCharacters = "\\`*_[]<>#!|~&$@";
 
     /// <summary>Collects lines until a byte budget is spent, then counts the lines it left out.</summary>
     private sealed class BudgetWriter(int maxBytes)

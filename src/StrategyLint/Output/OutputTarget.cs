@@ -66,7 +66,10 @@ internal sealed record OutputTarget(string Format, string? Path)
         var encoding = new UTF8Encoding(false);
         if (append)
         {
+            var separate = File.Exists(fullPath) && new FileInfo(fullPath).Length > 0;
             using var appender = new StreamWriter(fullPath, append: true, encoding) { NewLine = "\n" };
+            if (separate)
+                appender.WriteLine();
             write(appender);
             return;
         }
