@@ -105,7 +105,7 @@ internal sealed class MarkdownFormatter(OutputOptions options) : IResultFormatte
     /// <summary>The path (and line) as a link to the commit on GitHub when run in Actions, else as code.</summary>
     private string FileLink(string path, int? line)
     {
-        var text = line is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"`{path.Replace("`", "'", StringComparison.Ordinal)}`";
+        var text = line is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"`{path.Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)}`";
         if (options.Variable("GITHUB_SERVER_URL") is not { } server || options.Variable("GITHUB_REPOSITORY") is not { } repository || options.Variable("GITHUB_SHA") is not { } sha)
             return text;
         var workspace = options.Variable("GITHUB_WORKSPACE") ?? options.WorkingDirectory;

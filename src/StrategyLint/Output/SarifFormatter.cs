@@ -195,7 +195,19 @@ internal sealed partial class SarifFormatter(OutputOptions options) : IResultFor
     }
 
     internal static string DirectoryUri(string directory) =>
-        new Uri(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + "/").AbsoluteUri;
+        FileUri(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory))) + "/";
+
+    /// <summary>
+    /// A <c>file:</c> URI built segment by segment: <c>new Uri(path)</c> would read a '%41' in a folder name as an
+    /// escape and point somewhere else.
+    /// </summary>
+    internal static string FileUri(string fullPath)
+    {
+        var segments = fullPath.Replace('\\', '/').Split('/');
+        var encoded = segments.Select((segment, i) => i == 0 && segment.Length == 2 && segment[1] == ':' ? segment : Uri.EscapeDataString(segment));
+        var path = string.Join('/', encoded);
+        return "file://" + (path.StartsWith('/') ? path : "/" + path);
+    }
 
     private static void WriteRule(Utf8JsonWriter json, DiagnosticDescriptor descriptor, string name)
     {
@@ -284,7 +296,7 @@ internal sealed partial class SarifFormatter(OutputOptions options) : IResultFor
         json.WriteStartObject("artifactLocation");
         if (Path.IsPathRooted(finding.Path))
         {
-            json.WriteString("uri", new Uri(finding.Path).AbsoluteUri);
+            json.WriteString("uri", FileUri(finding.Path));
         }
         else
         {
