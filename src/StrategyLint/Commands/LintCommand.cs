@@ -38,8 +38,8 @@ internal static class LintCommand
     {
         var symbols = new Symbols(
             new Argument<string[]>("paths") { Arity = ArgumentArity.ZeroOrMore, Description = "Files, folders (every *.md below), globs such as \"drafts/**/*.md\", or - for standard input. Default: the current folder." },
-            new Option<string[]>("--format", "-f") { Description = "Output format: text (default), json, sarif, github (workflow annotations) or markdown (job summary). Repeat it with an --output after each to write several formats in one run.", Arity = ArgumentArity.ZeroOrMore },
-            new Option<string[]>("--output", "-o") { Description = "Write the format given just before it to this file instead of the terminal.", Arity = ArgumentArity.ZeroOrMore },
+            new Option<string[]>("--format", "-f") { Description = "Output format: text (default), json, sarif, github (workflow annotations) or markdown (job summary). Repeat it with an --output after each to write several formats in one run.", Arity = ArgumentArity.OneOrMore },
+            new Option<string[]>("--output", "-o") { Description = "Write the format given just before it to this file instead of the terminal.", Arity = ArgumentArity.OneOrMore },
             new Option<string?>("--config", "-c") { Description = "Use this configuration file instead of the nearest strategylint.json." },
             new Option<string?>("--profile", "-p") { Description = "Treat every draft as this kind of document: national-cybersecurity-strategy, capacity-building-plan or cybercrime-strategy. Default: the front matter 'type', the config's 'profiles', or detection from the title and text." },
             new Option<string>("--fail-level") { Description = "Exit with 1 when a finding is at or above this severity: error (default), warning or note.", DefaultValueFactory = _ => "error" },

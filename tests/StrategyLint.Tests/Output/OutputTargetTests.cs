@@ -101,6 +101,20 @@ public sealed class OutputTargetTests : IDisposable
         Assert.Equal(["draft.md", "strategylint.json"], Directory.GetFiles(_folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("-f")]
+    [InlineData("-o")]
+    [InlineData("--format")]
+    public void A_format_or_output_option_without_its_value_is_a_usage_error(string option)
+    {
+        // The option comes last so nothing can be read as its value.
+        var run = CliRunner.Run(_folder.Path, "draft.md", option);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"'{option}'", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Out);
+    }
+
     [Fact]
     public void The_step_summary_file_is_appended_to_and_any_other_file_is_replaced()
     {
