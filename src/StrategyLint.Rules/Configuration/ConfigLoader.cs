@@ -98,6 +98,7 @@ internal static class ConfigLoader
             Exclude = root["exclude"] is JArray exclude ? [.. exclude.Values<string>().OfType<string>()] : [],
             Rules = rules,
             Profiles = root["profiles"] is JObject profiles ? [.. profiles.Properties().Select(p => (p.Name, p.Value.Value<string>()!))] : [],
+            RequireSuppressionReason = root["suppressions"]?["requireReason"]?.Value<bool>() ?? false,
         };
         return (config, problems);
     }

@@ -23,6 +23,9 @@ internal sealed class LintConfig
     /// <summary>Glob → profile pairs, in file order (the first match wins).</summary>
     public IReadOnlyList<(string Glob, string Profile)> Profiles { get; init; } = [];
 
+    /// <summary><c>suppressions.requireReason</c>: a suppression comment without a reason is refused (SL0003).</summary>
+    public bool RequireSuppressionReason { get; init; }
+
     /// <summary>Severities by rule id or category name (case-insensitive keys).</summary>
     public IReadOnlyDictionary<string, RuleSeverity> Rules { get; init; } = new Dictionary<string, RuleSeverity>(StringComparer.OrdinalIgnoreCase);
 

@@ -66,6 +66,7 @@ internal sealed class StrategyLinter
         var checkedIds = new HashSet<string>(StringComparer.Ordinal);
         findings.AddRange(_runner.Run(document, profile.Name, d => _config.SeverityOf(d, overrides), cancellationToken, checkedIds));
         findings.Sort(Finding.Compare);
+        findings = InlineSuppressions.Apply(document, findings, _catalog, _config.RequireSuppressionReason, _config.SeverityOf(SL0003InvalidSuppression.Rule, overrides));
         // GitHub hashes the bytes read as UTF-8; for BOM-less UTF-8 that is exactly the decoded text.
         var hashes = decoded.Format!.Encoding is UTF8Encoding && !decoded.Format.HasBom
             ? LineHasher.ForLines(decoded.Text!, LinesOf(findings))

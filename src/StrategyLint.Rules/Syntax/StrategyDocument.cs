@@ -18,6 +18,9 @@ public sealed class StrategyDocument
         _prose = prose;
     }
 
+    /// <summary>The spans of HTML blocks and inline HTML (comments included), in document order.</summary>
+    internal IReadOnlyList<TextSpan> HtmlSpans { get; init; } = [];
+
     /// <summary>The path as shown in findings (relative to the working folder where possible).</summary>
     public string Path { get; }
 

@@ -22,8 +22,9 @@ internal static class StrategyParser
     {
         text = SourceDecoder.StripBom(text);
         var syntax = Markdown.Parse(text, Pipeline);
-        var prose = BuildProseMask(text, syntax);
-        var document = new StrategyDocument(path, text, syntax, prose);
+        var html = new List<TextSpan>();
+        var prose = BuildProseMask(text, syntax, html);
+        var document = new StrategyDocument(path, text, syntax, prose) { HtmlSpans = html };
 
         var root = new Section(document, null, string.Empty, 0, null, 0);
         var open = new Stack<Section>();
@@ -142,11 +143,14 @@ internal static class StrategyParser
     /// code blocks and spans, HTML blocks and inlines (comments included), front matter, link and image targets.
     /// Rules search this copy, so an offset found in it is an offset in the source.
     /// </summary>
-    private static char[] BuildProseMask(string text, MarkdownDocument syntax)
+    private static char[] BuildProseMask(string text, MarkdownDocument syntax, List<TextSpan> html)
     {
         var mask = text.ToCharArray();
         foreach (var node in syntax.Descendants())
         {
+            // Where HTML is, in document order: suppression comments count only there, not inside code examples.
+            if (node is HtmlBlock or HtmlInline && !node.Span.IsEmpty)
+                html.Add(ToTextSpan(node.Span, text.Length));
             switch (node)
             {
                 case CodeBlock or HtmlBlock: // CodeBlock covers fenced code and the YAML front matter block
@@ -161,6 +165,7 @@ internal static class StrategyParser
                     break;
             }
         }
+        html.Sort((a, b) => a.Start.CompareTo(b.Start));
         return mask;
     }
 
