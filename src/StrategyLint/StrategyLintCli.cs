@@ -20,6 +20,7 @@ internal static class StrategyLintCli
         root.Subcommands.Add(ExplainCommand.Create(environment));
         root.Subcommands.Add(DumpCommand.Create(environment));
         root.Subcommands.Add(EvalCommand.Create(environment));
+        root.Subcommands.Add(BaselineCommand.Create(environment));
 
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false };

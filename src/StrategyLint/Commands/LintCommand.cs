@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Humanizer;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using StrategyLint.Analysis;
@@ -23,7 +24,8 @@ internal static class LintCommand
         Option<string> StdinName,
         Option<bool> Verbose,
         Option<string> Category,
-        Option<bool> IncludeSuppressed);
+        Option<bool> IncludeSuppressed,
+        Option<string?> Baseline);
 
     public static Command Create(CliEnvironment environment)
     {
@@ -46,7 +48,8 @@ internal static class LintCommand
             new Option<string>("--stdin-filename") { Description = "The name shown for text read from standard input.", DefaultValueFactory = _ => "stdin.md" },
             new Option<bool>("--verbose", "-v") { Description = "Say which configuration and files were used." },
             new Option<string>("--category") { Description = "The SARIF automationDetails category: give each separately uploaded analysis its own (default strategylint).", DefaultValueFactory = _ => OutputOptions.DefaultCategory },
-            new Option<bool>("--include-suppressed") { Description = "Also write suppressed findings, marked with their suppression and reason (SARIF and markdown)." });
+            new Option<bool>("--include-suppressed") { Description = "Also write suppressed findings, marked with their suppression and reason (SARIF and markdown)." },
+            new Option<string?>("--baseline") { Description = "Report only findings that are not in this baseline file (written by 'strategylint baseline')." });
         symbols.Format.AcceptOnlyFromAmong(OutputFormat.All);
         symbols.FailLevel.AcceptOnlyFromAmong("error", "warning", "note", "info");
         symbols.Profile.AcceptOnlyFromAmong([.. StrategyProfiles.All]);
@@ -60,6 +63,7 @@ internal static class LintCommand
         command.Options.Add(symbols.Verbose);
         command.Options.Add(symbols.Category);
         command.Options.Add(symbols.IncludeSuppressed);
+        command.Options.Add(symbols.Baseline);
         command.SetAction(parse => Execute(parse, symbols, environment));
     }
 
@@ -76,39 +80,29 @@ internal static class LintCommand
         }
         var options = new OutputOptions(cwd, parse.GetValue(symbols.Category)!, parse.GetValue(symbols.IncludeSuppressed), Warnings: environment.Error, Variables: environment.Variable);
 
-        var (config, configProblems) = LoadConfig(parse.GetValue(symbols.Config), cwd, catalog, environment);
-        if (config is null)
+        var inputs = new LintInputs(parse.GetValue(symbols.Paths) ?? [], parse.GetValue(symbols.Config), parse.GetValue(symbols.Profile), parse.GetValue(symbols.StdinName)!, verbose);
+        var (analysed, configProblems, exit) = Analyse(inputs, catalog, environment);
+        if (configProblems is not null)
         {
             // Reported through the chosen format so SARIF consumers see SL0001 too; exit 2 all the same.
-            var problemResult = new LintResult([.. configProblems.GroupBy(p => p.File).Select(g => new FileResult(new InputFile(g.Key, null), [.. g.Select(ToFinding)], null, Skipped: true))]);
-            WriteOutputs(problemResult, catalog, targets, options, environment, summaryToError: true);
+            WriteOutputs(ConfigProblemResult(configProblems), catalog, targets, options, environment, summaryToError: true);
             return StrategyLintCli.ExitUsage;
         }
-        if (verbose)
-            environment.Error.WriteLine(config.Path is null ? "No strategylint.json found; using the defaults." : $"Using configuration {InputResolver.DisplayPath(config.Path, cwd)}.");
+        if (analysed is null)
+            return exit;
+        var result = analysed;
 
-        var paths = parse.GetValue(symbols.Paths) is { Length: > 0 } given ? given : ["."];
-        // The paths argument takes any token, so an unknown option would otherwise be read as a missing file.
-        if (paths.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(Path.Combine(cwd, p))) is { } unknown)
+        if (parse.GetValue(symbols.Baseline) is { } baselinePath)
         {
-            environment.Error.WriteLine($"strategylint: '{unknown}' is not an option of lint. Run 'strategylint --help' to see the options (a file whose name starts with '-' can be given as ./{unknown}).");
-            return StrategyLintCli.ExitUsage;
-        }
-        var (files, errors) = InputResolver.Resolve(paths, cwd, config, environment.ReadStdin, parse.GetValue(symbols.StdinName)!);
-        if (errors.Count > 0)
-        {
-            foreach (var error in errors)
-                environment.Error.WriteLine($"strategylint: {error}");
-            return StrategyLintCli.ExitUsage;
-        }
-        if (verbose)
-            environment.Error.WriteLine($"Linting {files.Count} file(s) with {catalog.Rules.Count} rules.");
-
-        var result = new StrategyLinter(catalog, config, parse.GetValue(symbols.Profile)).Lint(files);
-        if (verbose)
-        {
-            foreach (var file in result.Files.Where(f => f.Profile is not null))
-                environment.Error.WriteLine($"{file.File.DisplayPath}: profile {file.Profile}");
+            var (baseline, problem) = Baseline.Load(Path.GetFullPath(baselinePath, cwd));
+            if (baseline is null)
+            {
+                environment.Error.WriteLine($"strategylint: {problem}");
+                return StrategyLintCli.ExitUsage;
+            }
+            (result, _, var gone) = baseline.Apply(result, cwd);
+            if (gone > 0)
+                environment.Error.WriteLine($"{"entry".ToQuantity(gone)} of the baseline no longer occur (fixed or reworded). Run 'strategylint baseline' again to drop them.");
         }
         WriteOutputs(result, catalog, targets, options, environment, summaryToError: false);
 
@@ -120,6 +114,53 @@ internal static class LintCommand
         };
         return result.Reported.Any(f => f.Severity >= failLevel) ? StrategyLintCli.ExitFindings : StrategyLintCli.ExitClean;
     }
+
+    /// <summary>What every command that lints takes: paths, config, profile.</summary>
+    internal sealed record LintInputs(string[] Paths, string? Config, string? Profile, string StdinName, bool Verbose);
+
+    /// <summary>
+    /// Loads the configuration, resolves the inputs and lints them: the part of a run that lint, baseline and
+    /// coverage share. Returns the result; or the configuration's problems (exit 2, reported by the caller in its
+    /// format); or, after a usage error already written to standard error, just the exit code.
+    /// </summary>
+    internal static (LintResult? Result, List<ConfigProblem>? ConfigProblems, int Exit) Analyse(LintInputs inputs, RuleCatalog catalog, CliEnvironment environment)
+    {
+        var cwd = environment.WorkingDirectory;
+        var (config, configProblems) = LoadConfig(inputs.Config, cwd, catalog, environment);
+        if (config is null)
+            return (null, configProblems, StrategyLintCli.ExitUsage);
+        if (inputs.Verbose)
+            environment.Error.WriteLine(config.Path is null ? "No strategylint.json found; using the defaults." : $"Using configuration {InputResolver.DisplayPath(config.Path, cwd)}.");
+
+        var paths = inputs.Paths is { Length: > 0 } given ? given : ["."];
+        // The paths argument takes any token, so an unknown option would otherwise be read as a missing file.
+        if (paths.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(Path.Combine(cwd, p))) is { } unknown)
+        {
+            environment.Error.WriteLine($"strategylint: '{unknown}' is not an option of this command. Run 'strategylint --help' to see the options (a file whose name starts with '-' can be given as ./{unknown}).");
+            return (null, null, StrategyLintCli.ExitUsage);
+        }
+        var (files, errors) = InputResolver.Resolve(paths, cwd, config, environment.ReadStdin, inputs.StdinName);
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors)
+                environment.Error.WriteLine($"strategylint: {error}");
+            return (null, null, StrategyLintCli.ExitUsage);
+        }
+        if (inputs.Verbose)
+            environment.Error.WriteLine($"Linting {files.Count} file(s) with {catalog.Rules.Count} rules.");
+
+        var result = new StrategyLinter(catalog, config, inputs.Profile).Lint(files);
+        if (inputs.Verbose)
+        {
+            foreach (var file in result.Files.Where(f => f.Profile is not null))
+                environment.Error.WriteLine($"{file.File.DisplayPath}: profile {file.Profile}");
+        }
+        return (result, null, StrategyLintCli.ExitClean);
+    }
+
+    /// <summary>Configuration problems as a result, so every format can report them as SL0001.</summary>
+    internal static LintResult ConfigProblemResult(List<ConfigProblem> problems) =>
+        new([.. problems.GroupBy(p => p.File).Select(g => new FileResult(new InputFile(g.Key, null), [.. g.Select(ToFinding)], null, Skipped: true))]);
 
     private static (LintConfig? Config, List<ConfigProblem> Problems) LoadConfig(string? explicitPath, string cwd, RuleCatalog catalog, CliEnvironment environment)
     {

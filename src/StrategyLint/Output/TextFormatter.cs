@@ -38,13 +38,26 @@ internal sealed class TextFormatter(bool color) : IResultFormatter
             if (count > 0)
                 parts.Add(noun.ToQuantity(count));
         }
-        var suppressed = result.Findings.Count(f => f.IsSuppressed);
-        var note = suppressed > 0 ? $" {"finding".ToQuantity(suppressed)} suppressed." : "";
+        var note = SuppressedNote(result);
         if (parts.Count == 0)
             return $"No problems found in {files}.{note}";
         var withFindings = result.Files.Count(f => f.Reported.Any());
         var where = withFindings == result.Files.Count ? $"in {files}" : $"in {withFindings} of {files}";
         return $"{parts.Humanize("and")} {where}.{note}";
+    }
+
+    /// <summary>" 2 findings suppressed in the drafts and 12 in the baseline." or "".</summary>
+    private static string SuppressedNote(LintResult result)
+    {
+        var inSource = result.Findings.Count(f => f.Suppression?.Kind == FindingSuppression.InSource);
+        var baselined = result.Findings.Count(f => f.Suppression?.Kind == FindingSuppression.External);
+        return (inSource, baselined) switch
+        {
+            (0, 0) => "",
+            (_, 0) => $" {"finding".ToQuantity(inSource)} suppressed in the drafts.",
+            (0, _) => $" {"finding".ToQuantity(baselined)} in the baseline not shown.",
+            _ => $" {"finding".ToQuantity(inSource)} suppressed in the drafts and {baselined} in the baseline.",
+        };
     }
 
     private string Paint(string text, RuleSeverity severity)
