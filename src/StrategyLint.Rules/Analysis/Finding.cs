@@ -18,6 +18,9 @@ internal sealed record Finding(
     /// <summary>GitHub's <c>primaryLocationLineHash</c> of the start line, set by the linter from the file's bytes.</summary>
     public string? LineHash { get; init; }
 
+    /// <summary>The fix the rule offers, or null.</summary>
+    public StrategyFix? Fix { get; init; }
+
     /// <summary>Why the finding is suppressed, or null when it is not.</summary>
     public FindingSuppression? Suppression { get; init; }
 

@@ -135,8 +135,10 @@ internal sealed class RuleRunner
             }
         }
 
-        public void Report(DiagnosticDescriptor descriptor, TextSpan span, IReadOnlyDictionary<string, string>? properties, object?[] args)
+        public void Report(DiagnosticDescriptor descriptor, TextSpan span, IReadOnlyDictionary<string, string>? properties, StrategyFix? fix, object?[] args)
         {
+            if (fix is not null && fix.Changes.Any(c => c.Span.End > document.Text.Length))
+                throw new ArgumentOutOfRangeException(nameof(fix), $"The fix '{fix.Title}' changes text outside the document (length {document.Text.Length}).");
             // As in Roslyn, a rule may only report the descriptors it declared.
             if (!Registration.Ids.Contains(descriptor.Id))
                 throw new ArgumentException($"The rule reported {descriptor.Id}, which is not among its SupportedDiagnostics.", nameof(descriptor));
@@ -147,7 +149,7 @@ internal sealed class RuleRunner
                 return;
             var format = descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture);
             var message = OneLine(args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args));
-            findings.Add(new Finding(descriptor, document.Path, span, document.GetLinePositionSpan(span), message, severity, properties));
+            findings.Add(new Finding(descriptor, document.Path, span, document.GetLinePositionSpan(span), message, severity, properties) { Fix = fix });
         }
     }
 }

@@ -29,6 +29,8 @@ internal sealed class PackRuleDefinition
     public string? Framework { get; set; }
     /// <summary>What would satisfy the rule.</summary>
     public string? Satisfy { get; set; }
+    /// <summary>What <c>--fix</c> writes: require-topic scaffolds a section (heading and prompt text); static-list adds the text after the list.</summary>
+    public PackFix? Fix { get; set; }
     /// <summary>The rule's label as a column of the coverage matrix; null keeps it out of the matrix.</summary>
     public string? Coverage { get; set; }
     public List<string> Tags { get; set; } = [];
@@ -56,6 +58,15 @@ internal sealed class PackRuleDefinition
     public LocalizedTerms Then { get; set; } = new();
     /// <summary>forbid-phrase: replacement text per phrase (lower case key), or one replacement for all.</summary>
     public Dictionary<string, string> Replacements { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>The text a fix writes. Inserted text uses plain Markdown; the file's own line endings are kept.</summary>
+internal sealed class PackFix
+{
+    /// <summary>require-topic: the heading of the scaffolded section; it must match one of the rule's <c>headings</c>.</summary>
+    public string? Heading { get; set; }
+    /// <summary>require-topic: the prompt under the heading; static-list: the review clause added after the list.</summary>
+    public string Text { get; set; } = "";
 }
 
 /// <summary>Terms given as a plain list (English) or per language: { "en": [...], "fr": [...] }.</summary>

@@ -25,7 +25,9 @@ internal static class LintCommand
         Option<bool> Verbose,
         Option<string> Category,
         Option<bool> IncludeSuppressed,
-        Option<string?> Baseline);
+        Option<string?> Baseline,
+        Option<bool> Fix,
+        Option<bool> DryRun);
 
     public static Command Create(CliEnvironment environment)
     {
@@ -49,7 +51,9 @@ internal static class LintCommand
             new Option<bool>("--verbose", "-v") { Description = "Say which configuration and files were used." },
             new Option<string>("--category") { Description = "The SARIF automationDetails category: give each separately uploaded analysis its own (default strategylint).", DefaultValueFactory = _ => OutputOptions.DefaultCategory },
             new Option<bool>("--include-suppressed") { Description = "Also write suppressed findings, marked with their suppression and reason (SARIF and markdown)." },
-            new Option<string?>("--baseline") { Description = "Report only findings that are not in this baseline file (written by 'strategylint baseline')." });
+            new Option<string?>("--baseline") { Description = "Report only findings that are not in this baseline file (written by 'strategylint baseline')." },
+            new Option<bool>("--fix") { Description = "Apply the fixes rules offer (scaffold a missing focus-area section, partner wording, a review clause), write the files atomically, then lint again." },
+            new Option<bool>("--dry-run") { Description = "With --fix: print the changes as a unified diff instead of writing them." });
         symbols.Format.AcceptOnlyFromAmong(OutputFormat.All);
         symbols.FailLevel.AcceptOnlyFromAmong("error", "warning", "note", "info");
         symbols.Profile.AcceptOnlyFromAmong([.. StrategyProfiles.All]);
@@ -64,6 +68,8 @@ internal static class LintCommand
         command.Options.Add(symbols.Category);
         command.Options.Add(symbols.IncludeSuppressed);
         command.Options.Add(symbols.Baseline);
+        command.Options.Add(symbols.Fix);
+        command.Options.Add(symbols.DryRun);
         command.SetAction(parse => Execute(parse, symbols, environment));
     }
 
@@ -92,27 +98,70 @@ internal static class LintCommand
             return exit;
         var result = analysed;
 
+        Baseline? baseline = null;
         if (parse.GetValue(symbols.Baseline) is { } baselinePath)
         {
-            var (baseline, problem) = Baseline.Load(Path.GetFullPath(baselinePath, cwd));
+            (baseline, var problem) = Baseline.Load(Path.GetFullPath(baselinePath, cwd));
             if (baseline is null)
             {
                 environment.Error.WriteLine($"strategylint: {problem}");
                 return StrategyLintCli.ExitUsage;
             }
-            (result, _, var gone) = baseline.Apply(result, cwd);
-            if (gone > 0)
-                environment.Error.WriteLine($"{"entry".ToQuantity(gone)} of the baseline no longer occur (fixed or reworded). Run 'strategylint baseline' again to drop them.");
+        }
+        var fix = parse.GetValue(symbols.Fix);
+        if (parse.GetValue(symbols.DryRun) && !fix)
+        {
+            environment.Error.WriteLine("strategylint: --dry-run goes with --fix: 'strategylint --fix --dry-run PATHS' shows the changes --fix would make.");
+            return StrategyLintCli.ExitUsage;
+        }
+        result = ApplyBaseline(result, baseline, environment, report: !fix || parse.GetValue(symbols.DryRun));
+
+        if (fix)
+        {
+            var plans = FixApplier.Plan(result);
+            if (parse.GetValue(symbols.DryRun))
+            {
+                foreach (var plan in plans)
+                    environment.Out.Write(UnifiedDiff.Create(plan.File.File.DisplayPath, plan.Before, plan.After));
+                environment.Error.WriteLine(plans.Count == 0 ? "--fix would change nothing." : $"--fix would apply {"fix".ToQuantity(plans.Sum(p => p.Fixed.Count))} in {"file".ToQuantity(plans.Count)}; nothing was written.");
+                return ExitCode(result, parse.GetValue(symbols.FailLevel));
+            }
+            foreach (var plan in plans)
+                FixApplier.WriteAtomically(plan.File.File.FullPath!, plan.Bytes);
+            if (plans.Count > 0)
+            {
+                environment.Error.WriteLine($"Fixed {"finding".ToQuantity(plans.Sum(p => p.Fixed.Count))} in {"file".ToQuantity(plans.Count)}: {string.Join(", ", plans.Select(p => p.File.File.DisplayPath))}.");
+                // Lint again, so the report shows what is left after the fixes.
+                (analysed, _, exit) = Analyse(inputs with { Verbose = false }, catalog, environment);
+                if (analysed is null)
+                    return exit;
+                result = ApplyBaseline(analysed, baseline, environment, report: true);
+            }
         }
         WriteOutputs(result, catalog, targets, options, environment, summaryToError: false);
 
-        var failLevel = parse.GetValue(symbols.FailLevel) switch
+        return ExitCode(result, parse.GetValue(symbols.FailLevel));
+    }
+
+    private static int ExitCode(LintResult result, string? failLevelName)
+    {
+        var failLevel = failLevelName switch
         {
             "warning" => RuleSeverity.Warning,
             "note" or "info" => RuleSeverity.Info,
             _ => RuleSeverity.Error,
         };
         return result.Reported.Any(f => f.Severity >= failLevel) ? StrategyLintCli.ExitFindings : StrategyLintCli.ExitClean;
+    }
+
+    private static LintResult ApplyBaseline(LintResult result, Baseline? baseline, CliEnvironment environment, bool report)
+    {
+        if (baseline is null)
+            return result;
+        (result, _, var gone) = baseline.Apply(result, environment.WorkingDirectory);
+        if (report && gone > 0)
+            environment.Error.WriteLine($"{"entry".ToQuantity(gone)} of the baseline no longer occur (fixed or reworded). Run 'strategylint baseline' again to drop them.");
+        return result;
     }
 
     /// <summary>What every command that lints takes: paths, config, profile.</summary>

@@ -26,9 +26,15 @@ internal sealed class ForbidPhraseKind : IPackKind
             var replacement = Replacement(rule, written);
             var detail = replacement is null ? $"The draft says '{written}'." : $"The draft says '{written}': consider '{replacement}'.";
             var properties = rule.Evidence(document, [mention], ("phrase", written));
-            if (replacement is not null)
-                properties["replacement"] = replacement;
-            c.Report(rule.Descriptor, mention.Span, properties, rule.Compose(detail));
+            // No automatic fix in a heading: "Donor countries" and "Recipient countries" would both become "Partner countries".
+            if (replacement is null || mention.InHeading)
+            {
+                c.Report(rule.Descriptor, mention.Span, properties, rule.Compose(detail));
+                continue;
+            }
+            properties["replacement"] = replacement;
+            var fix = new StrategyFix($"Replace '{written}' with '{replacement}'", [new TextChange(mention.Span, replacement)]);
+            c.ReportWithFix(rule.Descriptor, mention.Span, fix, properties, rule.Compose(detail));
         }
     });
 

@@ -23,9 +23,13 @@ internal sealed class RequireTopicKind : IPackKind
         var detail = coverage.Counted.Count == 0
             ? coverage.All.Count == 0 ? "No heading or passage of the draft addresses it." : $"It is named only in background, glossary or negated passages ({coverage.All.Count} mention(s)), never as a commitment."
             : $"It is mentioned only in passing ({coverage.Counted.Count} mention(s), fewer than {rule.Definition.MinMentions}) and has no section of its own.";
-        c.Report(rule.Descriptor, c.Document.AnchorSpan, rule.Evidence(c.Document, coverage.Counted.Concat(coverage.All).Distinct(),
+        var evidence = rule.Evidence(c.Document, coverage.Counted.Concat(coverage.All).Distinct(),
             ("searchedHeadings", string.Join(", ", rule.Definition.Headings.For(c.Document.FrontMatter.Language))),
-            ("searchedTerms", string.Join(", ", rule.Definition.Terms.For(c.Document.FrontMatter.Language)))), rule.Compose(detail));
+            ("searchedTerms", string.Join(", ", rule.Definition.Terms.For(c.Document.FrontMatter.Language))));
+        if (rule.Definition.Fix is { Heading: { } heading } fix)
+            c.ReportWithFix(rule.Descriptor, c.Document.AnchorSpan, SectionScaffold.Create(c.Document, heading, fix.Text), evidence, rule.Compose(detail));
+        else
+            c.Report(rule.Descriptor, c.Document.AnchorSpan, evidence, rule.Compose(detail));
     });
 
     internal sealed record Coverage(bool Covered, IReadOnlyList<Mention> Headings, IReadOnlyList<Mention> Counted, IReadOnlyList<Mention> All);

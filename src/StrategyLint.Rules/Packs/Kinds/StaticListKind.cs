@@ -37,8 +37,16 @@ internal sealed class StaticListKind : IPackKind
         var firstItems = list.DescendantsAndSelf().Where(b => b.Kind == BlockKind.ListItem).Take(3)
             .Select(b => StrategyParser.CollapseWhitespace(b.Text).TrimStart('-', '*', ' ')).Select(t => t.Length > 60 ? t[..57] + "…" : t);
         var detail = $"The list under '{list.Section.Title}' fixes {items} categories of assistance (starting '{string.Join("'; '", firstItems)}') with no needs assessment, review or update clause nearby.";
-        c.Report(rule.Descriptor, list.Span, rule.Evidence(document, [], ("items", items.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("searchedMechanisms", string.Join(", ", rule.Definition.Then.For(document.FrontMatter.Language)))), rule.Compose(detail));
+        var evidence = rule.Evidence(document, [], ("items", items.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("searchedMechanisms", string.Join(", ", rule.Definition.Then.For(document.FrontMatter.Language))));
+        if (rule.Definition.Fix is { } fix)
+        {
+            // A paragraph after the list, separated by a blank line so it does not continue the last item.
+            var insert = new TextChange(new TextSpan(list.Span.End, 0), "\n\n" + fix.Text.Trim());
+            c.ReportWithFix(rule.Descriptor, list.Span, new StrategyFix("Add a review clause after the list", [insert]), evidence, rule.Compose(detail));
+            return;
+        }
+        c.Report(rule.Descriptor, list.Span, evidence, rule.Compose(detail));
     }, BlockKind.List);
 
     /// <summary>The level-1 section holding this one (the plan or article), or the root when there is none.</summary>

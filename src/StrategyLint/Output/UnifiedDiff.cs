@@ -1,0 +1,63 @@
+using System.Text;
+using DiffPlex;
+
+namespace StrategyLint.Cli.Output;
+
+/// <summary>A unified diff (the format of <c>git diff</c> and <c>diff -u</c>) of two texts, from DiffPlex's line diff.</summary>
+internal static class UnifiedDiff
+{
+    private const int Context = 3;
+
+    public static string Create(string path, string before, string after)
+    {
+        var oldLines = SplitLines(before);
+        var newLines = SplitLines(after);
+        var diff = Differ.Instance.CreateLineDiffs(before, after, ignoreWhitespace: false, ignoreCase: false);
+        var output = new StringBuilder();
+        output.Append("--- a/").Append(path).Append('\n');
+        output.Append("+++ b/").Append(path).Append('\n');
+
+        // Group change blocks whose context would touch into one hunk.
+        var blocks = diff.DiffBlocks;
+        var i = 0;
+        while (i < blocks.Count)
+        {
+            var j = i;
+            while (j + 1 < blocks.Count && blocks[j + 1].DeleteStartA - (blocks[j].DeleteStartA + blocks[j].DeleteCountA) <= 2 * Context)
+                j++;
+            var oldStart = Math.Max(0, blocks[i].DeleteStartA - Context);
+            var oldEnd = Math.Min(oldLines.Count, blocks[j].DeleteStartA + blocks[j].DeleteCountA + Context);
+            var newStart = Math.Max(0, blocks[i].InsertStartB - (blocks[i].DeleteStartA - oldStart));
+            var newEnd = Math.Min(newLines.Count, blocks[j].InsertStartB + blocks[j].InsertCountB + (oldEnd - blocks[j].DeleteStartA - blocks[j].DeleteCountA));
+
+            output.Append($"@@ -{Range(oldStart, oldEnd - oldStart)} +{Range(newStart, newEnd - newStart)} @@\n");
+            var position = oldStart;
+            for (var k = i; k <= j; k++)
+            {
+                var block = blocks[k];
+                for (; position < block.DeleteStartA; position++)
+                    output.Append(' ').Append(oldLines[position]).Append('\n');
+                for (var d = 0; d < block.DeleteCountA; d++)
+                    output.Append('-').Append(oldLines[block.DeleteStartA + d]).Append('\n');
+                for (var n = 0; n < block.InsertCountB; n++)
+                    output.Append('+').Append(newLines[block.InsertStartB + n]).Append('\n');
+                position = block.DeleteStartA + block.DeleteCountA;
+            }
+            for (; position < oldEnd; position++)
+                output.Append(' ').Append(oldLines[position]).Append('\n');
+            i = j + 1;
+        }
+        return output.ToString();
+    }
+
+    private static string Range(int start, int count) => count == 0 ? $"{start},0" : count == 1 ? $"{start + 1}" : $"{start + 1},{count}";
+
+    /// <summary>Lines as DiffPlex counts them: split on any line ending, without a trailing empty line.</summary>
+    private static List<string> SplitLines(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n').ToList();
+        if (lines.Count > 0 && lines[^1].Length == 0)
+            lines.RemoveAt(lines.Count - 1);
+        return lines;
+    }
+}
