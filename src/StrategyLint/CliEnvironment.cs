@@ -8,7 +8,8 @@ internal sealed record CliEnvironment(
     Func<byte[]> ReadStdin,
     bool OutIsTerminal,
     bool NoColor,
-    Func<string, string?>? Variables = null)
+    Func<string, string?>? Variables = null,
+    bool ErrorIsTerminal = false)
 {
     /// <summary>An environment variable, or null when unset or empty.</summary>
     public string? Variable(string name) => Variables?.Invoke(name) is { Length: > 0 } value ? value : null;
@@ -30,6 +31,7 @@ internal sealed record CliEnvironment(
             },
             OutIsTerminal: !Console.IsOutputRedirected,
             NoColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
-            Variables: Environment.GetEnvironmentVariable);
+            Variables: Environment.GetEnvironmentVariable,
+            ErrorIsTerminal: !Console.IsErrorRedirected);
     }
 }

@@ -20,6 +20,8 @@ internal static class StrategyLintCli
         root.Subcommands.Add(ExplainCommand.Create(environment));
         root.Subcommands.Add(DumpCommand.Create(environment));
         root.Subcommands.Add(EvalCommand.Create(environment));
+        root.Subcommands.Add(InitCommand.Create(environment));
+        root.Subcommands.Add(CoverageCommand.Create(environment));
         root.Subcommands.Add(BaselineCommand.Create(environment));
 
         var parse = root.Parse(args);

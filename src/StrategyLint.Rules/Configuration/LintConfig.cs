@@ -29,13 +29,22 @@ internal sealed class LintConfig
     /// <summary>Severities by rule id or category name (case-insensitive keys).</summary>
     public IReadOnlyDictionary<string, RuleSeverity> Rules { get; init; } = new Dictionary<string, RuleSeverity>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Effective severity: a rule id setting beats a category setting, which beats the default.</summary>
-    public RuleSeverity SeverityOf(DiagnosticDescriptor descriptor, IReadOnlyDictionary<string, RuleSeverity>? documentOverrides = null)
+    /// <summary>
+    /// Effective severity. The document's front matter beats the file's .editorconfig sections
+    /// (<paramref name="fileOverrides"/>, from <see cref="EditorConfigSeverities"/>), which beat this
+    /// configuration's rules, which beat the rule's default; at each level a rule id beats its category.
+    /// </summary>
+    public RuleSeverity SeverityOf(DiagnosticDescriptor descriptor, IReadOnlyDictionary<string, RuleSeverity>? documentOverrides = null, IReadOnlyDictionary<string, RuleSeverity>? fileOverrides = null)
     {
         if (documentOverrides is not null)
         {
             if (documentOverrides.TryGetValue(descriptor.Id, out var doc)) return doc;
             if (documentOverrides.TryGetValue(descriptor.Category, out doc)) return doc;
+        }
+        if (fileOverrides is not null)
+        {
+            if (fileOverrides.TryGetValue(descriptor.Id, out var file)) return file;
+            if (fileOverrides.TryGetValue(descriptor.Category, out file)) return file;
         }
         if (Rules.TryGetValue(descriptor.Id, out var severity)) return severity;
         if (Rules.TryGetValue(descriptor.Category, out severity)) return severity;

@@ -117,8 +117,11 @@ internal sealed class Baseline
             }
         }
 
+        // Entries of files this run did not lint (another folder of a matrix job) are not "fixed".
+        var linted = result.Files.Select(f => RelativeFile(f, null, Directory, workingDirectory)).ToHashSet(StringComparer.Ordinal);
+        var inScope = Entries.Count(e => linted.Contains(e.File));
         var updated = new LintResult([.. result.Files.Select((file, i) => file with { Findings = files[i] })]);
-        return (updated, baselined, Entries.Count - baselined);
+        return (updated, baselined, inScope - baselined);
     }
 
     private static Finding Accepted(Finding finding) =>
@@ -136,9 +139,9 @@ internal sealed class Baseline
     }
 
     /// <summary>The finding's file relative to the baseline's folder, with forward slashes, so the baseline works from any working folder.</summary>
-    private static string RelativeFile(FileResult file, Finding finding, string directory, string workingDirectory)
+    private static string RelativeFile(FileResult file, Finding? finding, string directory, string workingDirectory)
     {
-        var full = file.File.FullPath ?? Path.GetFullPath(finding.Path, workingDirectory);
+        var full = file.File.FullPath ?? Path.GetFullPath(finding?.Path ?? file.File.DisplayPath, workingDirectory);
         return Path.GetRelativePath(directory, full).Replace('\\', '/');
     }
 

@@ -108,21 +108,25 @@ internal static partial class InlineSuppressions
             return directives;
 
         var disabled = 0;
-        List<Match> matches;
+        // Searched only inside HTML, so an unclosed "<!--" in a code span cannot swallow the real comment after it.
+        var matches = new List<(int Offset, Match Match)>();
         try
         {
-            matches = [.. Comment().Matches(text).Cast<Match>()];
+            foreach (var html in document.HtmlSpans)
+            {
+                var piece = text.Substring(html.Start, html.Length);
+                if (piece.Contains("strategylint-", StringComparison.OrdinalIgnoreCase))
+                    matches.AddRange(Comment().Matches(piece).Select(m => (html.Start, m)));
+            }
         }
         catch (RegexMatchTimeoutException)
         {
             problems.Add((document.AnchorSpan, "The suppression comments of this document could not be read within a second (it is very large or has unclosed comments), so none of them was applied."));
             return directives;
         }
-        foreach (var match in matches)
+        foreach (var (offset, match) in matches)
         {
-            if (!InHtml(document.HtmlSpans, match.Index))
-                continue;
-            var span = new TextSpan(match.Index, match.Length);
+            var span = new TextSpan(offset + match.Index, match.Length);
             var name = match.Groups["kind"].Value;
             var kind = name.ToLowerInvariant() switch
             {
@@ -134,7 +138,7 @@ internal static partial class InlineSuppressions
             };
             if (kind is null)
             {
-                problems.Add((new TextSpan(match.Groups["kind"].Index, name.Length), $"'{name}' is not a suppression StrategyLint knows, so it suppresses nothing. Use strategylint-disable, strategylint-enable, strategylint-disable-next-line or strategylint-disable-file."));
+                problems.Add((new TextSpan(offset + match.Groups["kind"].Index, name.Length), $"'{name}' is not a suppression StrategyLint knows, so it suppresses nothing. Use strategylint-disable, strategylint-enable, strategylint-disable-next-line or strategylint-disable-file."));
                 continue;
             }
 
@@ -146,7 +150,7 @@ internal static partial class InlineSuppressions
             var ids = new List<(string, TextSpan)>();
             foreach (Match id in IdToken().Matches(idsText))
             {
-                var idSpan = new TextSpan(body.Index + id.Index, id.Length);
+                var idSpan = new TextSpan(offset + body.Index + id.Index, id.Length);
                 if (catalog.Find(id.Value) is null && !catalog.IsCategory(id.Value))
                     problems.Add((idSpan, $"'{id.Value}' in this suppression comment is not a rule id or category StrategyLint knows, so it suppresses nothing.{Suggestion(id.Value, catalog)} Run 'strategylint rules' to list them."));
                 ids.Add((id.Value, idSpan));
@@ -174,19 +178,6 @@ internal static partial class InlineSuppressions
             .Where(x => x.Length == id.Length && x.Zip(id.ToUpperInvariant()).Count(p => p.First != p.Second) == 1)
             .ToList();
         return near.Count > 0 ? $" Did you mean {string.Join(" or ", near)}?" : "";
-    }
-
-    private static bool InHtml(IReadOnlyList<TextSpan> spans, int position)
-    {
-        int low = 0, high = spans.Count - 1;
-        while (low <= high)
-        {
-            var mid = (low + high) / 2;
-            if (spans[mid].End <= position) low = mid + 1;
-            else if (spans[mid].Start > position) high = mid - 1;
-            else return true;
-        }
-        return false;
     }
 
     [GeneratedRegex(@"<!--\s*(?<kind>strategylint-[a-z-]+)(?<body>.*?)-->", RegexOptions.Singleline | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]

@@ -16,6 +16,7 @@ internal sealed class StrategyLinter
 {
     private readonly RuleCatalog _catalog;
     private readonly RuleRunner _runner;
+    private readonly EditorConfigSeverities _editorConfig;
     private readonly LintConfig _config;
 
     private readonly string? _profileFlag;
@@ -30,14 +31,24 @@ internal sealed class StrategyLinter
         _catalog = catalog;
         _config = config;
         _runner = new RuleRunner(catalog);
+        _editorConfig = new EditorConfigSeverities(catalog);
     }
+
+    /// <summary>Called after each file with (files done, files in all), from worker threads.</summary>
+    public Action<int, int>? Progress { get; init; }
 
     public LintResult Lint(IReadOnlyList<InputFile> files, CancellationToken cancellationToken = default)
     {
         var results = new FileResult[files.Count];
+        var done = 0;
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            i => results[i] = LintFile(files[i], cancellationToken));
-        return new LintResult(results);
+            i =>
+            {
+                results[i] = LintFile(files[i], cancellationToken);
+                Progress?.Invoke(Interlocked.Increment(ref done), files.Count);
+            });
+        // Problems in .editorconfig files become SL0001 once per file per run, not once per draft they apply to.
+        return new LintResult(_editorConfig.AddProblemResults(results, files, _config.SeverityOf(SL0001InvalidConfiguration.Rule)));
     }
 
     public FileResult LintFile(InputFile file, CancellationToken cancellationToken = default)
@@ -64,9 +75,10 @@ internal sealed class StrategyLinter
         var overrides = ReadDocumentSettings(document, findings);
         var profile = ProfileResolver.Resolve(document, file.FullPath, _profileFlag, _config, _fallbackProfile);
         var checkedIds = new HashSet<string>(StringComparer.Ordinal);
-        findings.AddRange(_runner.Run(document, profile.Name, d => _config.SeverityOf(d, overrides), cancellationToken, checkedIds));
+        var editorConfigSeverities = _editorConfig.For(file);
+        findings.AddRange(_runner.Run(document, profile.Name, d => _config.SeverityOf(d, overrides, editorConfigSeverities), cancellationToken, checkedIds));
         findings.Sort(Finding.Compare);
-        findings = InlineSuppressions.Apply(document, findings, _catalog, _config.RequireSuppressionReason, _config.SeverityOf(SL0003InvalidSuppression.Rule, overrides));
+        findings = InlineSuppressions.Apply(document, findings, _catalog, _config.RequireSuppressionReason, _config.SeverityOf(SL0003InvalidSuppression.Rule, overrides, editorConfigSeverities));
         // GitHub hashes the bytes read as UTF-8; for BOM-less UTF-8 that is exactly the decoded text.
         var hashes = decoded.Format!.Encoding is UTF8Encoding && !decoded.Format.HasBom
             ? LineHasher.ForLines(decoded.Text!, LinesOf(findings))

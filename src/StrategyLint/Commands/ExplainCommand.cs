@@ -32,10 +32,13 @@ internal static partial class ExplainCommand
     /// <summary>Markdown for a terminal: comments dropped, headings emphasised, code indented, the rest as written.</summary>
     internal static void Render(string markdown, TextWriter output, bool color)
     {
-        var text = Comment().Replace(markdown, string.Empty);
         var inCode = false;
-        foreach (var raw in text.ReplaceLineEndings("\n").Split('\n'))
+        foreach (var raw in markdown.ReplaceLineEndings("\n").Split('\n'))
         {
+            // Marker comments on lines of their own (<!-- generated -->) are for the page's tooling; comments in
+            // code and code spans are examples the reader needs (SL0003's page shows suppression comments).
+            if (!inCode && Comment().IsMatch(raw))
+                continue;
             if (raw.StartsWith("```", StringComparison.Ordinal))
             {
                 inCode = !inCode;
@@ -59,7 +62,7 @@ internal static partial class ExplainCommand
         }
     }
 
-    [GeneratedRegex(@"<!--.*?-->\r?\n?", RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^\s*<!--.*-->\s*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Comment();
 
     [GeneratedRegex(@"^(#{1,6})\s+(.*)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

@@ -42,7 +42,7 @@ internal static class LintCommand
     {
         var symbols = new Symbols(
             new Argument<string[]>("paths") { Arity = ArgumentArity.ZeroOrMore, Description = "Files, folders (every *.md below), globs such as \"drafts/**/*.md\", or - for standard input. Default: the current folder." },
-            new Option<string[]>("--format", "-f") { Description = "Output format: text (default), json, sarif, github (workflow annotations) or markdown (job summary). Repeat it with an --output after each to write several formats in one run.", Arity = ArgumentArity.OneOrMore },
+            new Option<string[]>("--format", "-f") { Description = "Output format: text (default), json, sarif, github (workflow annotations), markdown (job summary) or html (a page for reviewers). Repeat it with an --output after each to write several formats in one run.", Arity = ArgumentArity.OneOrMore },
             new Option<string[]>("--output", "-o") { Description = "Write the format given just before it to this file instead of the terminal.", Arity = ArgumentArity.OneOrMore },
             new Option<string?>("--config", "-c") { Description = "Use this configuration file instead of the nearest strategylint.json." },
             new Option<string?>("--profile", "-p") { Description = "Treat every draft as this kind of document: national-cybersecurity-strategy, capacity-building-plan or cybercrime-strategy. Default: the front matter 'type', the config's 'profiles', or detection from the title and text." },
@@ -50,7 +50,7 @@ internal static class LintCommand
             new Option<string>("--stdin-filename") { Description = "The name shown for text read from standard input.", DefaultValueFactory = _ => "stdin.md" },
             new Option<bool>("--verbose", "-v") { Description = "Say which configuration and files were used." },
             new Option<string>("--category") { Description = "The SARIF automationDetails category: give each separately uploaded analysis its own (default strategylint).", DefaultValueFactory = _ => OutputOptions.DefaultCategory },
-            new Option<bool>("--include-suppressed") { Description = "Also write suppressed findings, marked with their suppression and reason (SARIF and markdown)." },
+            new Option<bool>("--include-suppressed") { Description = "Also write suppressed findings, marked with their suppression and reason (SARIF, markdown and html)." },
             new Option<string?>("--baseline") { Description = "Report only findings that are not in this baseline file (written by 'strategylint baseline')." },
             new Option<bool>("--fix") { Description = "Apply the fixes rules offer (scaffold a missing focus-area section, partner wording, a review clause), write the files atomically, then lint again." },
             new Option<bool>("--dry-run") { Description = "With --fix: print the changes as a unified diff instead of writing them." });
@@ -160,7 +160,7 @@ internal static class LintCommand
             return result;
         (result, _, var gone) = baseline.Apply(result, environment.WorkingDirectory);
         if (report && gone > 0)
-            environment.Error.WriteLine($"{"entry".ToQuantity(gone)} of the baseline no longer occur (fixed or reworded). Run 'strategylint baseline' again to drop them.");
+            environment.Error.WriteLine($"{"entry".ToQuantity(gone)} of the baseline no longer {(gone == 1 ? "occurs" : "occur")} (fixed or reworded). Run 'strategylint baseline' again to drop {(gone == 1 ? "it" : "them")}.");
         return result;
     }
 
@@ -198,7 +198,9 @@ internal static class LintCommand
         if (inputs.Verbose)
             environment.Error.WriteLine($"Linting {files.Count} file(s) with {catalog.Rules.Count} rules.");
 
-        var result = new StrategyLinter(catalog, config, inputs.Profile).Lint(files);
+        var progress = ProgressReporter.For(environment, files.Count);
+        var result = new StrategyLinter(catalog, config, inputs.Profile) { Progress = progress is null ? null : progress.Report }.Lint(files);
+        progress?.Done();
         if (inputs.Verbose)
         {
             foreach (var file in result.Files.Where(f => f.Profile is not null))

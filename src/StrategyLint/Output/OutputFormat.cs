@@ -11,8 +11,9 @@ internal static class OutputFormat
     public const string Sarif = "sarif";
     public const string GitHub = "github";
     public const string Markdown = "markdown";
+    public const string Html = "html";
 
-    public static readonly string[] All = [Text, Json, Sarif, GitHub, Markdown];
+    public static readonly string[] All = [Text, Json, Sarif, GitHub, Markdown, Html];
 
     public static IResultFormatter Create(string name, OutputOptions options) => name switch
     {
@@ -20,6 +21,7 @@ internal static class OutputFormat
         Sarif => new SarifFormatter(options),
         GitHub => new GitHubFormatter(),
         Markdown => new MarkdownFormatter(options),
+        Html => new HtmlFormatter(options),
         _ => new TextFormatter(options.Color),
     };
 }
