@@ -187,6 +187,31 @@ public sealed class FixTests : IDisposable
     }
 
     [Fact]
+    public void Fixing_the_examples_adds_the_missing_sections_keeps_crlf_and_bom_and_is_idempotent()
+    {
+        foreach (var example in Directory.GetFiles(TestPaths.Examples, "*.md").Where(f => !f.EndsWith("README.md", StringComparison.Ordinal)))
+            File.Copy(example, Path.Combine(_folder.Path, Path.GetFileName(example)));
+        // One example as a Windows editor would save it.
+        var gaps = Path.Combine(_folder.Path, "gaps-ncs.md");
+        File.WriteAllBytes(gaps, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(File.ReadAllText(gaps).ReplaceLineEndings("\r\n"))]);
+        var missing = new[] { "SL2002", "SL2004", "SL2006", "SL2007" };
+        Assert.Subset(Ids("gaps-ncs.md").ToHashSet(), missing.ToHashSet());
+        var complete = File.ReadAllBytes(Path.Combine(_folder.Path, "complete-ncs.md"));
+
+        CliRunner.Run(_folder.Path, ".", "--fix");
+
+        Assert.Empty(missing.Intersect(Ids("gaps-ncs.md")));
+        var bytes = ReadBytes("gaps-ncs.md");
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        Assert.DoesNotContain('\n', Encoding.UTF8.GetString(bytes[3..]).Replace("\r\n", "", StringComparison.Ordinal));
+        Assert.Equal(complete, ReadBytes("complete-ncs.md"));
+
+        var once = Directory.GetFiles(_folder.Path).ToDictionary(f => f, File.ReadAllBytes);
+        CliRunner.Run(_folder.Path, ".", "--fix");
+        Assert.All(once, pair => Assert.Equal(pair.Value, File.ReadAllBytes(pair.Key)));
+    }
+
+    [Fact]
     public void Dry_run_prints_a_unified_diff_and_writes_nothing()
     {
         _folder.Write("draft.md", GovernanceOnly);
