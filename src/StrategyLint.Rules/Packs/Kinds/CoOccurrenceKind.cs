@@ -27,13 +27,14 @@ internal sealed partial class CoOccurrenceKind : IPackKind
         var scope = rule.Terms("sections", rule.Definition.Sections, document);
         var then = rule.Terms("then", rule.Definition.Then, document);
         var satisfiers = MentionScanner.Find(document, then).Where(m => !m.Negated && !m.InGlossary).ToList();
+        var (bySlug, byTitle) = Index(document);
         foreach (var group in triggers.GroupBy(m => m.Section))
         {
             var section = group.Key;
             if (!scope.IsEmpty && !TitledFor(section, scope) && !LedIn(section, scope))
                 continue;
             var area = section.Parent is { Level: >= 2 } parent ? parent : section;
-            var linked = LinkedSections(document, section).ToList();
+            var linked = LinkedSections(document, section, bySlug, byTitle).ToList();
             if (satisfiers.Any(s => Within(area.Span, s.Span) || linked.Any(l => Within(l.Span, s.Span))))
                 continue;
             var first = group.First();
@@ -67,19 +68,55 @@ internal sealed partial class CoOccurrenceKind : IPackKind
         return false;
     }
 
-    /// <summary>Sections this one links to with a #anchor, or names in quotes or after "see".</summary>
-    private static IEnumerable<Section> LinkedSections(StrategyDocument document, Section section)
+    /// <summary>
+    /// Sections this one links to with a #anchor, or names in quotes or after "see". Titles are looked up in a
+    /// table built once per document, so a draft with thousands of sections stays linear.
+    /// </summary>
+    private static IEnumerable<Section> LinkedSections(StrategyDocument document, Section section, Dictionary<string, List<Section>> bySlug, Dictionary<string, List<Section>> byTitle)
     {
         var text = document.Text.Substring(section.Span.Start, section.Span.Length);
-        var anchors = Anchor().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var other in document.Sections)
+        var found = new HashSet<Section>();
+        foreach (Match anchor in Anchor().Matches(text))
+            found.UnionWith(bySlug.GetValueOrDefault(anchor.Groups[1].Value.ToLowerInvariant()) ?? []);
+        foreach (Match reference in Reference().Matches(text))
         {
-            if (other == section)
-                continue;
-            if (anchors.Contains(Slug(other.Title)) || (other.Title.Length >= 8 && text.Contains(other.Title, StringComparison.OrdinalIgnoreCase)))
-                yield return other;
+            var named = (reference.Groups["quoted"].Success ? reference.Groups["quoted"].Value : reference.Groups["see"].Value).Trim();
+            // "see Human rights safeguards below": try the words after "see", longest first.
+            var words = named.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var n = words.Length; n > 0; n--)
+            {
+                if (byTitle.GetValueOrDefault(Normalise(string.Join(' ', words[..n]))) is { } sections)
+                {
+                    found.UnionWith(sections);
+                    break;
+                }
+            }
+        }
+        found.Remove(section);
+        return found;
+    }
+
+    private static (Dictionary<string, List<Section>> BySlug, Dictionary<string, List<Section>> ByTitle) Index(StrategyDocument document)
+    {
+        var bySlug = new Dictionary<string, List<Section>>(StringComparer.Ordinal);
+        var byTitle = new Dictionary<string, List<Section>>(StringComparer.Ordinal);
+        foreach (var section in document.Sections)
+        {
+            Add(bySlug, Slug(section.Title), section);
+            if (section.Title.Length >= 8)
+                Add(byTitle, Normalise(section.Title), section);
+        }
+        return (bySlug, byTitle);
+
+        static void Add(Dictionary<string, List<Section>> index, string key, Section section)
+        {
+            if (!index.TryGetValue(key, out var list))
+                index[key] = list = [];
+            list.Add(section);
         }
     }
+
+    private static string Normalise(string title) => StrategyParser.CollapseWhitespace(title).Trim().TrimEnd('.', ',', ';', ':').ToLowerInvariant();
 
     /// <summary>GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens.</summary>
     internal static string Slug(string title) =>
@@ -89,4 +126,8 @@ internal sealed partial class CoOccurrenceKind : IPackKind
 
     [GeneratedRegex(@"\]\(#([^)\s]+)\)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Anchor();
+
+    // A section named in quotes ('Oversight', “Human rights safeguards”) or after "see" (see Oversight below).
+    [GeneratedRegex(@"['""“‘](?<quoted>[^'""”’\n]{8,120})['""”’]|\bsee\s+(?:the\s+)?(?:section\s+)?(?<see>[^.,;:()\n]{8,120})", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Reference();
 }
