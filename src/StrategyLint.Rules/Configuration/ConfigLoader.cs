@@ -99,6 +99,8 @@ internal static class ConfigLoader
             Rules = rules,
             Profiles = root["profiles"] is JObject profiles ? [.. profiles.Properties().Select(p => (p.Name, p.Value.Value<string>()!))] : [],
             RequireSuppressionReason = root["suppressions"]?["requireReason"]?.Value<bool>() ?? false,
+            MaxFileSizeMB = root["limits"]?["maxFileSizeMB"]?.Value<int>() ?? 32,
+            MaxNestingDepth = root["limits"]?["maxNestingDepth"]?.Value<int>() ?? 64,
         };
         return (config, problems);
     }

@@ -23,6 +23,12 @@ internal sealed class LintConfig
     /// <summary>Glob → profile pairs, in file order (the first match wins).</summary>
     public IReadOnlyList<(string Glob, string Profile)> Profiles { get; init; } = [];
 
+    /// <summary><c>limits.maxFileSizeMB</c>: larger files are skipped with SL0005.</summary>
+    public int MaxFileSizeMB { get; init; } = 32;
+
+    /// <summary><c>limits.maxNestingDepth</c>: deeper block-quote or list nesting is skipped with SL0005.</summary>
+    public int MaxNestingDepth { get; init; } = 64;
+
     /// <summary><c>suppressions.requireReason</c>: a suppression comment without a reason is refused (SL0003).</summary>
     public bool RequireSuppressionReason { get; init; }
 

@@ -63,13 +63,29 @@ internal sealed class StrategyLinter
             return Unreadable(file, $"cannot be opened: {ex.Message.TrimEnd('.')}.");
         }
 
+        if (bytes.LongLength > _config.MaxFileSizeMB * 1024L * 1024L)
+            return Skip(file, SL0005DocumentBeyondLimits.Rule, $"is {bytes.LongLength / (1024.0 * 1024.0):0.#} MB, more than the limit of {_config.MaxFileSizeMB} MB (limits.maxFileSizeMB in strategylint.json).", bytes);
+
         var decoded = SourceDecoder.Decode(bytes);
         if (!decoded.Succeeded)
-        {
-            var unreadable = Unreadable(file, decoded.Problem!);
-            return unreadable with { Findings = WithHashes(unreadable.Findings, LineHasher.ForLines(bytes, LinesOf(unreadable.Findings))) };
-        }
+            return Skip(file, SL0002UnreadableFile.Rule, decoded.Problem!, bytes);
 
+        if (NestingDepth(decoded.Text!, _config.MaxNestingDepth) is { } deep)
+            return Skip(file, SL0005DocumentBeyondLimits.Rule, $"nests block quotes or lists {deep.Depth} levels deep on line {deep.Line}, more than the limit of {_config.MaxNestingDepth} (limits.maxNestingDepth in strategylint.json).", bytes);
+
+        try
+        {
+            return Analyse(file, bytes, decoded, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+        {
+            // The parser refuses some inputs (Markdig's own depth limit for emphasis and link bombs); one file must never stop the run.
+            return Skip(file, SL0005DocumentBeyondLimits.Rule, $"could not be analysed: {ex.Message.TrimEnd('.')}.", bytes);
+        }
+    }
+
+    private FileResult Analyse(InputFile file, byte[] bytes, DecodeResult decoded, CancellationToken cancellationToken)
+    {
         var document = StrategyParser.Parse(file.DisplayPath, decoded.Text!);
         var findings = new List<Finding>();
         var overrides = ReadDocumentSettings(document, findings);
@@ -91,9 +107,52 @@ internal sealed class StrategyLinter
     private static List<Finding> WithHashes(IEnumerable<Finding> findings, Dictionary<int, string> hashes) =>
         [.. findings.Select(f => hashes.TryGetValue(f.Line, out var hash) ? f with { LineHash = hash } : f)];
 
-    private FileResult Unreadable(InputFile file, string problem)
+    /// <summary>A file skipped with one diagnostic (SL0002, SL0005), fingerprinted from its bytes as GitHub would.</summary>
+    private FileResult Skip(InputFile file, DiagnosticDescriptor descriptor, string problem, byte[] bytes)
     {
-        var descriptor = SL0002UnreadableFile.Rule;
+        var skipped = Unreadable(file, problem, descriptor);
+        return skipped with { Findings = WithHashes(skipped.Findings, LineHasher.ForLines(bytes, LinesOf(skipped.Findings))) };
+    }
+
+    /// <summary>
+    /// The deepest container nesting of any line, when it passes the limit: '>' quote markers and list markers at
+    /// the start of a line, and indentation (two columns a level). Checked before parsing, because the parser's
+    /// time and stack grow with nesting; a cheap scan of each line's prefix bounds it.
+    /// </summary>
+    internal static (int Depth, int Line)? NestingDepth(string text, int limit)
+    {
+        var line = 1;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var depth = 0;
+            var spaces = 0;
+            while (i < text.Length && text[i] is not ('\n' or '\r'))
+            {
+                var c = text[i];
+                if (c == ' ') { spaces++; i++; continue; }
+                if (c == '\t') { spaces += 4; i++; continue; }
+                // A marker's own following space is part of the marker, not indentation.
+                if (c == '>') { depth++; i += i + 1 < text.Length && text[i + 1] == ' ' ? 2 : 1; continue; }
+                if (c is '-' or '*' or '+' && i + 1 < text.Length && text[i + 1] is ' ' or '\t') { depth++; i += 2; continue; }
+                break;
+            }
+            depth += spaces / 2;
+            if (depth > limit)
+                return (depth, line);
+            while (i < text.Length && text[i] is not ('\n' or '\r'))
+                i++;
+            if (i < text.Length && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                i++;
+            i++;
+            line++;
+        }
+        return null;
+    }
+
+    private FileResult Unreadable(InputFile file, string problem, DiagnosticDescriptor? which = null)
+    {
+        var descriptor = which ?? SL0002UnreadableFile.Rule;
         var severity = _config.SeverityOf(descriptor);
         var findings = new List<Finding>();
         if (severity != RuleSeverity.Off)
