@@ -1,3 +1,4 @@
+using StrategyLint.Tests.Output;
 using System.Text.Json;
 using StrategyLint.Analysis;
 using StrategyLint.Cli;
@@ -171,37 +172,7 @@ public sealed class CoverageCommandTests : IDisposable
     [Fact]
     public void An_area_mentioned_only_in_passing_is_thin()
     {
-        const string draft = """
-            # National Cybersecurity Strategy of Examplia
-
-            ## Governance
-
-            The Examplia Cybersecurity Council, chaired by the Prime Minister, leads this strategy and reports to Parliament each year.
-
-            ## Incident response
-
-            A national team in the Ministry of ICT will be on call around the clock for public bodies from 2026.
-
-            ## Critical infrastructure
-
-            Operators of power grids, water works and payment systems will meet a minimum security baseline from 2027.
-
-            ## Skills and awareness
-
-            Universities will offer two hundred places a year in information security, funded by the Ministry of ICT.
-
-            ## Legislation
-
-            The Ministry of Justice will put a bill on computer misuse before Parliament in 2026.
-
-            ## International cooperation
-
-            The Ministry of Foreign Affairs will appoint a cyber envoy and open talks with neighbouring states.
-
-            ## Implementation
-
-            Every ministry will carry out a yearly risk assessment of its networks, and the Council will keep a national risk register.
-            """;
+        const string draft = OutputTestSupport.ThinRiskManagementDraft;
         _folder.Write("thin.md", draft);
 
         var printed = Read(CliRunner.Run(_folder.Path, "coverage", "thin.md", "--profile", "national-cybersecurity-strategy").Out);

@@ -12,6 +12,43 @@ namespace StrategyLint.Tests.Output;
 /// <summary>What the output tests share: drafts, a structure-only config, positions found by search, and runs with environment variables.</summary>
 internal static class OutputTestSupport
 {
+    /// <summary>
+    /// SL2010's example: risk management has two passing mentions and no section, the other areas have sections,
+    /// so the coverage matrix shows it thin. Shared by the markdown, html and coverage views' tests.
+    /// </summary>
+    public const string ThinRiskManagementDraft = """
+        # National Cybersecurity Strategy of Examplia
+
+        ## Governance
+
+        The Examplia Cybersecurity Council, chaired by the Prime Minister, leads this strategy and reports to Parliament each year.
+
+        ## Incident response
+
+        A national team in the Ministry of ICT will be on call around the clock for public bodies from 2026.
+
+        ## Critical infrastructure
+
+        Operators of power grids, water works and payment systems will meet a minimum security baseline from 2027.
+
+        ## Skills and awareness
+
+        Universities will offer two hundred places a year in information security, funded by the Ministry of ICT.
+
+        ## Legislation
+
+        The Ministry of Justice will put a bill on computer misuse before Parliament in 2026.
+
+        ## International cooperation
+
+        The Ministry of Foreign Affairs will appoint a cyber envoy and open talks with neighbouring states.
+
+        ## Implementation
+
+        Every ministry will carry out a yearly risk assessment of its networks, and the Council will keep a national risk register.
+        """;
+
+
     /// <summary>A draft whose level-4 heading follows a level-2 one: exactly one SL1002 warning with the structure rules.</summary>
     public const string SkippedLevelDraft = """
         # Kestland National Cyber Security Strategy
