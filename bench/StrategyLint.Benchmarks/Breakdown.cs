@@ -35,12 +35,13 @@ public static class Breakdown
         Row("read bytes", Measure(reps, () => { foreach (var p in paths) File.ReadAllBytes(p); }));
         Row("Markdig parse", Measure(reps, () => { foreach (var t in texts) Engine.MarkdigParse(t); }));
         Row("model parse (StrategyParser)", Measure(reps, () => { for (var i = 0; i < texts.Length; i++) Engine.ModelParse(paths[i], texts[i]); }));
+        Row("model parse + word index", Measure(reps, () => { for (var i = 0; i < texts.Length; i++) Engine.WordIndex(paths[i], texts[i]); }));
         var empty = Engine.Linter(baseDir, Engine.Catalog(_ => false));
-        var none = Measure(reps, () => { foreach (var f in files) Engine.LintFile(empty, f!); });
+        var none = Measure(reps, () => { foreach (var f in files) Engine.LintFile(empty, f); });
         Row("LintFile, no rules", none);
         var full = Engine.Linter(baseDir);
         var findings = 0;
-        var all = Measure(reps, () => { findings = 0; foreach (var f in files) findings += Engine.LintFile(full, f!); });
+        var all = Measure(reps, () => { findings = 0; foreach (var f in files) findings += Engine.LintFile(full, f); });
         Row($"LintFile, all rules ({findings} findings)", all);
         Console.WriteLine();
         Console.Out.Flush();
@@ -51,7 +52,7 @@ public static class Breakdown
         foreach (var rule in Engine.BuiltInRules())
         {
             var one = Engine.Linter(baseDir, Engine.Catalog(r => ReferenceEquals(r, rule)));
-            var m = Measure(reps, () => { foreach (var f in files) Engine.LintFile(one, f!); });
+            var m = Measure(reps, () => { foreach (var f in files) Engine.LintFile(one, f); });
             var name = $"{rule.SupportedDiagnostics[0].Id} ({rule.GetType().Name})";
             perRule.Add((name, m.Ms - none.Ms, m.AllocMb - none.AllocMb));
         }
@@ -80,5 +81,34 @@ public static class Breakdown
         }
         Array.Sort(times);
         return (times[reps / 2], alloc / 1e6);
+    }
+}
+
+/// <summary>Steady-state cost of the word index alone on the real corpus (scratch probe).</summary>
+public static class WordProbe
+{
+    public static int Run()
+    {
+        var docs = Corpora.Files(Corpora.Real).Select(p => Engine.ModelParse(p, File.ReadAllText(p))).ToList();
+        var chars = docs.Sum(d => d.Text.Length);
+        for (var round = 0; round < 8; round++)
+        {
+            var sw = Stopwatch.StartNew();
+            var a0 = GC.GetAllocatedBytesForCurrentThread();
+            var tokens = 0;
+            for (var k = 0; k < 20; k++)
+                foreach (var doc in docs)
+                    tokens += new StrategyLint.Text.WordIndex(doc.Prose, [new Microsoft.CodeAnalysis.Text.TextSpan(0, doc.Prose.Length)]).TokenCount;
+            var ms = sw.Elapsed.TotalMilliseconds / 20;
+            var sw2 = Stopwatch.StartNew();
+            var letters = 0;
+            for (var k = 0; k < 20; k++)
+                foreach (var doc in docs)
+                    foreach (var ch in doc.Prose)
+                        if (char.IsAsciiLetter(ch)) letters++;
+            Console.WriteLine($"  letter-count loop: {sw2.Elapsed.TotalMilliseconds / 20:F2} ms ({letters})");
+            Console.WriteLine($"round {round}: {ms:F2} ms per corpus pass, {chars / 1e3 / ms:F0} MB/s (chars), {tokens / 20} tokens, {(GC.GetAllocatedBytesForCurrentThread() - a0) / 20 / 1e6:F1} MB");
+        }
+        return 0;
     }
 }

@@ -14,8 +14,8 @@ public class ParseVersusLint
 
     private string[] _texts = [];
     private string[] _paths = [];
-    private object _linter = null!;
-    private Array _files = null!;
+    private Linting.StrategyLinter _linter = null!;
+    private Linting.InputFile[] _files = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -53,7 +53,7 @@ public class ParseVersusLint
     {
         var findings = 0;
         foreach (var file in _files)
-            findings += Engine.LintFile(_linter, file!);
+            findings += Engine.LintFile(_linter, file);
         return findings;
     }
 

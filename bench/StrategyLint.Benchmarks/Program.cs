@@ -19,6 +19,22 @@ Environment.SetEnvironmentVariable("STRATEGYLINT_REPO", Corpora.RepoRoot);
 Environment.SetEnvironmentVariable("STRATEGYLINT_BENCH_GEN", Corpora.GeneratedDir);
 Corpora.EnsureGenerated(Corpora.GeneratedDir);
 
+if (args.Contains("--lint-loop"))
+{
+    // Scratch: a sequential lint of the generated corpus, repeated, for a profiler to sample.
+    var paths = Corpora.Files(Corpora.Generated);
+    var linter = Engine.Linter(Corpora.GeneratedDir);
+    var files = Engine.InputFiles(paths, Corpora.GeneratedDir);
+    for (var round = 0; round < 8; round++)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var n = files.Sum(f => Engine.LintFile(linter, f));
+        Console.WriteLine($"round {round}: {sw.ElapsedMilliseconds} ms, {n} findings");
+    }
+    return 0;
+}
+if (args.Contains("--words"))
+    return WordProbe.Run();
 if (breakdown)
     return Breakdown.Run(rest);
 

@@ -63,6 +63,11 @@ public sealed class Section
                 yield return section;
     }
 
+    // Cached by MentionScanner: whether this section or one above it is a glossary or a background section.
+    internal bool? Glossary { get; set; }
+
+    internal bool? Background { get; set; }
+
     internal void AddBlock(BlockNode block) => _blocks.Add(block);
 
     internal void AddSubsection(Section section) => _subsections.Add(section);

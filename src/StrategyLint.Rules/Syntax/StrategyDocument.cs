@@ -9,6 +9,7 @@ public sealed class StrategyDocument
     private readonly char[] _prose;
     private SourceText? _sourceText;
     private string? _proseText;
+    private readonly Dictionary<object, object> _analysis = [];
 
     internal StrategyDocument(string path, string text, MarkdownDocument syntax, char[] prose)
     {
@@ -70,6 +71,21 @@ public sealed class StrategyDocument
 
     /// <summary>The prose within a span, without copying.</summary>
     public ReadOnlySpan<char> GetProseSpan(TextSpan span) => _prose.AsSpan(span.Start, span.Length);
+
+    /// <summary>
+    /// Work several rules share on this document (its word index, a focus area's coverage), computed once.
+    /// Keys are chosen by the code that owns the value (a type, or a rule instance). One thread lints a
+    /// document, so there is no locking.
+    /// </summary>
+    internal T GetOrAddAnalysis<T>(object key, Func<StrategyDocument, T> create)
+        where T : class
+    {
+        if (_analysis.TryGetValue(key, out var value))
+            return (T)value;
+        var created = create(this);
+        _analysis[key] = created;
+        return created;
+    }
 
     /// <summary>0-based line and character of a span (UTF-16 code units, as SARIF and editors count).</summary>
     public LinePositionSpan GetLinePositionSpan(TextSpan span) => SourceText.Lines.GetLinePositionSpan(span);

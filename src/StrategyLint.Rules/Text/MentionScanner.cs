@@ -7,7 +7,6 @@ namespace StrategyLint.Text;
 /// <summary>One mention of a term, with what a rule needs to weigh it.</summary>
 internal sealed record Mention(
     TextSpan Span,
-    string Value,
     TextSpan Sentence,
     Section Section,
     bool InHeading,
@@ -16,6 +15,9 @@ internal sealed record Mention(
     bool Negated,
     bool Excluded)
 {
+    /// <summary>The matched text (prose).</summary>
+    public string Value => Section.Document.GetProse(Span);
+
     /// <summary>A mention that can count as a commitment: not negated, not excluded, not in a glossary or background section.</summary>
     public bool Counts => !Negated && !Excluded && !InGlossary && !InBackground;
 }
@@ -24,7 +26,8 @@ internal sealed record Mention(
 /// Finds the mentions of a term set in headings (level 2 and below) and in prose blocks (paragraphs, list
 /// items, table cells), and classifies them. Glossary sections (definitions, abbreviations, references)
 /// and background sections (introduction, context, threat landscape, foreword) are marked, because a
-/// strategy commits to nothing there.
+/// strategy commits to nothing there. The document is tokenized once (<see cref="DocumentWords"/>) and
+/// each term set's matches are kept for the other rules that ask for them.
 /// </summary>
 internal static partial class MentionScanner
 {
@@ -33,41 +36,43 @@ internal static partial class MentionScanner
         var mentions = new List<Mention>();
         if (terms.IsEmpty)
             return mentions;
+        var words = DocumentWords.Of(document);
         var prose = document.Prose;
-        foreach (var section in document.Sections)
+        var excluded = exclude is null || exclude.IsEmpty ? null : words.MatchesOf(exclude);
+        foreach (var match in words.MatchesOf(terms))
         {
-            if (section.Level < 2 || section.Heading is null)
-                continue;
-            Scan(document, prose, section.Heading.Span, section, inHeading: true, terms, exclude, ignoreNames: false, mentions);
-        }
-        foreach (var block in document.Blocks)
-        {
-            if (block.Kind is BlockKind.Paragraph or BlockKind.TableCell || (block.Kind == BlockKind.Heading && block.Parent is not null))
-                Scan(document, prose, block.Span, block.Section, inHeading: false, terms, exclude, ignoreNames, mentions);
-        }
-        return mentions;
-    }
-
-    private static void Scan(StrategyDocument document, string prose, TextSpan bounds, Section section, bool inHeading, TermSet terms, TermSet? exclude, bool ignoreNames, List<Mention> mentions)
-    {
-        var text = prose.Substring(bounds.Start, bounds.Length);
-        List<TermMatch>? excluded = null;
-        foreach (var match in terms.Matches(text, bounds.Start))
-        {
-            excluded ??= exclude is null ? [] : [.. exclude.Matches(text, bounds.Start)];
+            var (section, inHeading) = words.RegionInfo[match.Region];
             var span = new TextSpan(match.Start, match.Length);
-            var sentence = Sentences.Around(prose, bounds, match.Start);
+            var sentence = words.Index.Sentence(match.Region, match.Start);
             mentions.Add(new Mention(
                 span,
-                match.Value,
                 sentence,
                 section,
                 inHeading,
                 IsGlossary(section),
                 !inHeading && IsBackground(section),
                 Sentences.IsNegated(prose, sentence, match.Start),
-                excluded.Any(e => e.Start < span.End && span.Start < e.Start + e.Length) || (ignoreNames && InProperName(prose, sentence, span))));
+                Overlaps(excluded, match) || (ignoreNames && InProperName(prose, sentence, span))));
         }
+        return mentions;
+    }
+
+    // Matches are sorted by region, then start, and do not overlap: their ends rise too.
+    private static bool Overlaps(List<TermMatch>? sorted, TermMatch match)
+    {
+        if (sorted is null || sorted.Count == 0)
+            return false;
+        int low = 0, high = sorted.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            var m = sorted[mid];
+            if (m.Region < match.Region || (m.Region == match.Region && m.End <= match.Start))
+                low = mid + 1;
+            else
+                high = mid;
+        }
+        return low < sorted.Count && sorted[low].Region == match.Region && sorted[low].Start < match.End;
     }
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "and", "the", "on", "in", "to", "&" };
@@ -129,19 +134,13 @@ internal static partial class MentionScanner
         return letters >= 2;
     }
 
-    public static bool IsGlossary(Section section) => AnyAncestor(section, s => GlossaryTitle().IsMatch(s.Title));
+    /// <summary>True when the section or a section above it (level 2 or below) is a glossary, definitions or references section.</summary>
+    public static bool IsGlossary(Section section) =>
+        section.Level >= 2 && (section.Glossary ??= GlossaryTitle().IsMatch(section.Title) || IsGlossary(section.Parent!));
 
-    public static bool IsBackground(Section section) => AnyAncestor(section, s => BackgroundTitle().IsMatch(s.Title));
-
-    private static bool AnyAncestor(Section section, Func<Section, bool> predicate)
-    {
-        for (var current = section; current is { Level: >= 2 }; current = current.Parent)
-        {
-            if (predicate(current))
-                return true;
-        }
-        return false;
-    }
+    /// <summary>True when the section or a section above it (level 2 or below) is background: introduction, context, threats.</summary>
+    public static bool IsBackground(Section section) =>
+        section.Level >= 2 && (section.Background ??= BackgroundTitle().IsMatch(section.Title) || IsBackground(section.Parent!));
 
     /// <summary>The sentence quoted in a message: collapsed, at most 160 characters.</summary>
     public static string Quote(StrategyDocument document, TextSpan sentence)

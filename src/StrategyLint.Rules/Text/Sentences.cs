@@ -1,25 +1,30 @@
+using System.Buffers;
 using Microsoft.CodeAnalysis.Text;
 
 namespace StrategyLint.Text;
 
-/// <summary>Finds the sentence around an offset in prose, and whether a mention is negated in it.</summary>
+/// <summary>Where sentences end in prose, and whether a mention is negated in its sentence.</summary>
 internal static class Sentences
 {
-    /// <summary>The sentence (within <paramref name="bounds"/>) that holds <paramref name="offset"/>.</summary>
-    public static TextSpan Around(string documentProse, TextSpan bounds, int offset)
+    /// <summary>Every index within <paramref name="bounds"/> that ends a sentence, in order (see <see cref="WordIndex.Sentence"/>).</summary>
+    public static int[] Boundaries(string documentProse, TextSpan bounds)
     {
-        var start = offset;
-        while (start > bounds.Start && !IsBoundary(documentProse, start - 1))
-            start--;
-        var end = offset;
-        while (end < bounds.End && !IsBoundary(documentProse, end))
-            end++;
-        if (end < bounds.End)
-            end++;
-        while (start < end && char.IsWhiteSpace(documentProse[start]))
-            start++;
-        return TextSpan.FromBounds(start, Math.Max(start, end));
+        var boundaries = new List<int>();
+        var i = bounds.Start;
+        while (i < bounds.End)
+        {
+            var next = documentProse.AsSpan(i, bounds.End - i).IndexOfAny(BoundaryChars);
+            if (next < 0)
+                break;
+            i += next;
+            if (IsBoundary(documentProse, i))
+                boundaries.Add(i);
+            i++;
+        }
+        return [.. boundaries];
     }
+
+    private static readonly SearchValues<char> BoundaryChars = SearchValues.Create("!?;.\n");
 
     // A full stop followed by white space ends a sentence; so do ! ? ; and a blank line.
     private static bool IsBoundary(string text, int index)

@@ -1,81 +1,366 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.Text;
 
 namespace StrategyLint.Text;
 
-/// <summary>One match of a term in a document's prose.</summary>
-internal readonly record struct TermMatch(int Start, int Length, string Value);
+/// <summary>One match of a term: where it is, and the region of the <see cref="WordIndex"/> it was found in (0 for a plain text).</summary>
+internal readonly record struct TermMatch(int Start, int Length, int Region)
+{
+    public int End => Start + Length;
+}
 
 /// <summary>
-/// A list of terms compiled into one case-insensitive regex, so a block is scanned once for all of them.
-/// Term syntax: words match on word boundaries with simple English inflections ("exercise" matches
-/// "exercises", "capability" matches "capabilities"); a word ending in <c>*</c> is a prefix ("evaluat*");
-/// words are separated by spaces or hyphens; a term in slashes (<c>/regex/</c>) is a regular expression.
-/// Every regex runs with a timeout, so a bad pattern cannot hang the tool.
+/// A list of terms compiled for word lookup. Term syntax: words match on word boundaries with simple English
+/// inflections ("exercise" matches "exercises", "capability" matches "capabilities"); a word ending in
+/// <c>*</c> is a prefix ("evaluat*"); words are separated by spaces or hyphens; a term in slashes
+/// (<c>/regex/</c>) is a regular expression. Matching is case-insensitive.
+/// <para>
+/// The specification is the regular expression <see cref="ToPattern"/> builds for each term, tried longest
+/// term first, as one alternation would be. Terms made only of word characters (nearly all) are not run as
+/// regular expressions: their inflected forms are looked up in a document's <see cref="WordIndex"/>, so a
+/// term set costs a few dictionary lookups per document instead of a scan. Other terms ("R&amp;D",
+/// "/regex/") run as regular expressions with a timeout, so a bad pattern cannot hang the tool.
+/// </para>
 /// </summary>
 internal sealed class TermSet
 {
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
     public static readonly TermSet Empty = new([]);
 
-    private readonly Regex? _regex;
+    private readonly List<WordTerm> _wordTerms = [];
+    private readonly List<(int Order, Regex Regex)> _regexTerms = [];
+    private readonly Dictionary<string, List<WordTerm>> _byFirstForm = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<WordTerm> _prefixFirst = [];
 
     public TermSet(IReadOnlyList<string> terms)
     {
         Terms = terms;
-        if (terms.Count == 0)
-            return;
-        // Longest first: the regex takes the first alternative that matches, and "donor countries" must beat "donor".
-        var pattern = string.Join("|", terms.OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).Select(ToPattern).Distinct());
-        _regex = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+        // Longest first: an alternation takes the first alternative that matches, and "donor countries" must beat "donor".
+        var ordered = terms.Select(t => t.Trim()).Where(t => t.Length > 0)
+            .OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal)
+            .DistinctBy(ToPattern)
+            .ToList();
+        for (var order = 0; order < ordered.Count; order++)
+        {
+            if (WordTerm.TryCreate(order, ordered[order]) is { } word)
+            {
+                _wordTerms.Add(word);
+                if (word.Parts[0].Word.Prefix is not null)
+                    _prefixFirst.Add(word);
+                else
+                    foreach (var form in word.Parts[0].Word.Forms!)
+                        (_byFirstForm.TryGetValue(form, out var list) ? list : _byFirstForm[form] = []).Add(word);
+            }
+            else
+            {
+                _regexTerms.Add((order, new Regex(ToPattern(ordered[order]), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout)));
+            }
+        }
     }
 
     public IReadOnlyList<string> Terms { get; }
 
-    public bool IsEmpty => _regex is null;
+    public bool IsEmpty => _wordTerms.Count == 0 && _regexTerms.Count == 0;
 
-    public IEnumerable<TermMatch> Matches(string text, int offset = 0)
+    /// <summary>The matches in every region of a document's word index, region by region, left to right, without overlaps.</summary>
+    public List<TermMatch> Find(WordIndex index)
     {
-        if (_regex is null)
-            yield break;
-        for (var match = _regex.Match(text); match.Success; match = match.NextMatch())
-            yield return new TermMatch(offset + match.Index, match.Length, match.Value);
+        var candidates = new List<Candidate>();
+        foreach (var term in _wordTerms)
+        {
+            var first = term.Parts[0].Word;
+            if (first.Prefix is not null)
+            {
+                foreach (var token in index.OccurrencesOfPrefix(first.Prefix))
+                    AddIfMatches(term, index, token, candidates);
+            }
+            else
+            {
+                foreach (var form in first.Forms!)
+                    foreach (var token in index.Occurrences(form))
+                        AddIfMatches(term, index, token, candidates);
+            }
+        }
+        foreach (var (order, regex) in _regexTerms)
+        {
+            foreach (var match in regex.EnumerateMatches(index.Text))
+            {
+                var region = index.RegionHolding(new TextSpan(match.Index, match.Length));
+                if (region >= 0 && match.Length > 0)
+                    candidates.Add(new Candidate(match.Index, match.Index + match.Length, order, region));
+            }
+        }
+        var matches = Select(candidates);
+        matches.Sort((a, b) => a.Region != b.Region ? a.Region.CompareTo(b.Region) : a.Start.CompareTo(b.Start));
+        return matches;
     }
 
-    public bool IsMatch(string text) => _regex?.IsMatch(text) == true;
+    /// <summary>The matches in a short text (a title, a sentence), left to right, without overlaps.</summary>
+    public List<TermMatch> Matches(string text)
+    {
+        var candidates = new List<Candidate>();
+        Collect(text, candidates, stopAtFirst: false);
+        return Select(candidates);
+    }
 
+    /// <summary>True when any term occurs in <paramref name="text"/>.</summary>
+    public bool IsMatch(string text)
+    {
+        var candidates = new List<Candidate>(1);
+        Collect(text, candidates, stopAtFirst: true);
+        return candidates.Count > 0;
+    }
+
+    private void Collect(string text, List<Candidate> candidates, bool stopAtFirst)
+    {
+        if (IsEmpty || text.Length == 0)
+            return;
+        if (_wordTerms.Count > 0)
+        {
+            var tokens = new TextTokens(text);
+            var lookup = _byFirstForm.GetAlternateLookup<ReadOnlySpan<char>>();
+            for (var t = 0; t < tokens.Count; t++)
+            {
+                var word = text.AsSpan(tokens.Start(t), tokens.End(t) - tokens.Start(t));
+                if (lookup.TryGetValue(word, out var terms))
+                {
+                    foreach (var term in terms)
+                        AddIfMatches(term, tokens, t, candidates);
+                }
+                foreach (var term in _prefixFirst)
+                {
+                    if (term.Parts[0].Word.Matches(word))
+                        AddIfMatches(term, tokens, t, candidates);
+                }
+                if (stopAtFirst && candidates.Count > 0)
+                    return;
+            }
+        }
+        foreach (var (order, regex) in _regexTerms)
+        {
+            foreach (var match in regex.EnumerateMatches(text))
+            {
+                if (match.Length == 0)
+                    continue;
+                candidates.Add(new Candidate(match.Index, match.Index + match.Length, order, 0));
+                if (stopAtFirst)
+                    return;
+            }
+        }
+    }
+
+    // The first part is known to match at `token`; the others must follow in the same region, each after its
+    // glue ("&" in "R&D") or, between words, after white space or hyphens.
+    private static void AddIfMatches(WordTerm term, ITokenSource tokens, int token, List<Candidate> candidates)
+    {
+        var last = token;
+        for (var p = 0; p < term.Parts.Length - 1; p++)
+        {
+            if (!tokens.HasNextInRegion(last))
+                return;
+            var part = term.Parts[p];
+            var gap = tokens.Text.AsSpan(tokens.End(last), tokens.Start(last + 1) - tokens.End(last));
+            if (!part.AcceptsGap(gap))
+                return;
+            last++;
+            if (!term.Parts[p + 1].Word.Matches(tokens.Text.AsSpan(tokens.Start(last), tokens.End(last) - tokens.Start(last))))
+                return;
+        }
+        var region = tokens is WordIndex index ? index.RegionOf(token) : 0;
+        candidates.Add(new Candidate(tokens.Start(token), tokens.End(last), term.Order, region));
+    }
+
+    // What a regex scan over the alternation would return: the leftmost match, the earliest alternative at a
+    // position, then on from its end.
+    private static List<TermMatch> Select(List<Candidate> candidates)
+    {
+        candidates.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Order.CompareTo(b.Order));
+        var matches = new List<TermMatch>();
+        var cursor = int.MinValue;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Start < cursor)
+                continue;
+            matches.Add(new TermMatch(candidate.Start, candidate.End - candidate.Start, candidate.Region));
+            cursor = candidate.End;
+        }
+        return matches;
+    }
+
+    private readonly record struct Candidate(int Start, int End, int Order, int Region);
+
+    /// <summary>The regular expression that specifies what a term matches.</summary>
     internal static string ToPattern(string term)
     {
         term = term.Trim();
-        if (term.Length > 2 && term[0] == '/' && term[^1] == '/')
+        if (IsRegex(term))
             return "(?:" + term[1..^1] + ")";
-        var words = term.Split([' ', '\t', '-'], StringSplitOptions.RemoveEmptyEntries);
+        var words = SplitWords(term);
         var builder = new StringBuilder(@"\b(?:");
         for (var i = 0; i < words.Length; i++)
         {
             if (i > 0)
                 builder.Append(@"[\s\-]+");
-            builder.Append(Word(words[i]));
+            builder.Append(WordPattern(words[i]));
         }
         return builder.Append(@")\b").ToString();
     }
 
-    private static string Word(string word)
+    private static bool IsRegex(string term) => term.Length > 2 && term[0] == '/' && term[^1] == '/';
+
+    private static string[] SplitWords(string term) => term.Split([' ', '\t', '-'], StringSplitOptions.RemoveEmptyEntries);
+
+    private enum Inflection { PluralS, Y, E, S, Regular }
+
+    private static Inflection InflectionOf(string word)
+    {
+        // Acronyms and short words: exact, with an optional plural s (CSIRTs, MoUs).
+        if (word.Length <= 3 || word.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+            return Inflection.PluralS;
+        var lower = word.ToLowerInvariant();
+        if (lower.EndsWith('y') && !IsVowel(lower[^2]))
+            return Inflection.Y;
+        if (lower.EndsWith('e'))
+            return Inflection.E;
+        return lower.EndsWith('s') ? Inflection.S : Inflection.Regular;
+    }
+
+    private static string WordPattern(string word)
     {
         if (word.EndsWith('*'))
             return Regex.Escape(word[..^1]) + @"\w*";
-        // Acronyms and short words: exact, with an optional plural s (CSIRTs, MoUs).
-        if (word.Length <= 3 || word.All(c => !char.IsLetter(c) || char.IsUpper(c)))
-            return Regex.Escape(word) + "s?";
-        var lower = word.ToLowerInvariant();
-        if (lower.EndsWith('y') && !IsVowel(lower[^2]))
-            return Regex.Escape(word[..^1]) + "(?:y|ies|ied)";
-        if (lower.EndsWith('e'))
-            return Regex.Escape(word[..^1]) + "(?:e|es|ed|ing)";
-        if (lower.EndsWith("s", StringComparison.Ordinal))
-            return Regex.Escape(word) + "(?:es)?";
-        return Regex.Escape(word) + "(?:s|es|ed|ing)?";
+        // "monitoring," in "monitoring, evaluation": no inflection after punctuation.
+        if (!WordChars.IsWord(word[^1]))
+            return Regex.Escape(word);
+        return InflectionOf(word) switch
+        {
+            Inflection.PluralS => Regex.Escape(word) + "s?",
+            Inflection.Y => Regex.Escape(word[..^1]) + "(?:y|ies|ied)",
+            Inflection.E => Regex.Escape(word[..^1]) + "(?:e|es|ed|ing)",
+            Inflection.S => Regex.Escape(word) + "(?:es)?",
+            _ => Regex.Escape(word) + "(?:s|es|ed|ing)?",
+        };
     }
 
+    /// <summary>The forms <see cref="WordPattern"/> lets the last run of a word take, listed (the same inflections, as strings).</summary>
+    private static string[] Forms(string word, Inflection inflection) => inflection switch
+    {
+        Inflection.PluralS => [word, word + "s"],
+        Inflection.Y => [word, word[..^1] + "ies", word[..^1] + "ied"],
+        Inflection.E => [word, word + "s", word + "d", word[..^1] + "ing"],
+        Inflection.S => [word, word + "es"],
+        _ => [word, word + "s", word + "es", word + "ed", word + "ing"],
+    };
+
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    /// <summary>
+    /// A term the word index can find: words made of runs of word characters, with literal glue between runs
+    /// ("R&amp;D", "citizens'", "monitoring,"). Each run is a part; a term whose first word starts with
+    /// punctuation or whose last word ends with it stays a regular expression.
+    /// </summary>
+    private sealed class WordTerm
+    {
+        private WordTerm(int order, Part[] parts)
+        {
+            Order = order;
+            Parts = parts;
+        }
+
+        public int Order { get; }
+
+        public Part[] Parts { get; }
+
+        public static WordTerm? TryCreate(int order, string term)
+        {
+            if (IsRegex(term))
+                return null;
+            var words = SplitWords(term);
+            var parts = new List<Part>();
+            for (var w = 0; w < words.Length; w++)
+            {
+                var word = words[w];
+                var prefix = word.EndsWith('*');
+                var body = prefix ? word[..^1] : word;
+                if (body.Length == 0 || !WordChars.IsWord(body[0]) || body.Any(c => c is '\u200C' or '\u200D' or '*'))
+                    return null;
+                var runs = Runs(body);
+                var trailingGlue = runs[^1].Glue;
+                if (trailingGlue.Length > 0 && (prefix || w == words.Length - 1))
+                    return null;
+                for (var r = 0; r < runs.Count; r++)
+                {
+                    var (run, glue) = runs[r];
+                    var lastRun = r == runs.Count - 1;
+                    TermWord matcher = !lastRun || trailingGlue.Length > 0
+                        ? new TermWord(null, new HashSet<string>([run], FoldedComparer.Instance))
+                        : prefix
+                            ? new TermWord(run, null)
+                            : new TermWord(null, new HashSet<string>(Forms(run, InflectionOf(body)), FoldedComparer.Instance));
+                    parts.Add(new Part(matcher, glue, WordBreak: lastRun && w < words.Length - 1));
+                }
+            }
+            return parts.Count == 0 ? null : new WordTerm(order, [.. parts]);
+        }
+
+        // "R&D" -> ("R", "&"), ("D", ""); "citizens'" -> ("citizens", "'").
+        private static List<(string Run, string Glue)> Runs(string word)
+        {
+            var runs = new List<(string, string)>();
+            var i = 0;
+            while (i < word.Length)
+            {
+                var start = i;
+                while (i < word.Length && WordChars.IsWord(word[i]))
+                    i++;
+                var glueStart = i;
+                while (i < word.Length && !WordChars.IsWord(word[i]))
+                    i++;
+                runs.Add((word[start..glueStart], word[glueStart..i]));
+            }
+            return runs;
+        }
+    }
+
+    /// <summary>One run of a term: how the token must read, and what must follow it before the next run.</summary>
+    private sealed record Part(TermWord Word, string Glue, bool WordBreak)
+    {
+        /// <summary>Within a word the gap is the glue exactly; between words it is the glue, then white space or hyphens.</summary>
+        public bool AcceptsGap(ReadOnlySpan<char> gap)
+        {
+            if (!WordBreak)
+                return WordChars.FoldedEquals(gap, Glue);
+            if (gap.Length <= Glue.Length || !WordChars.FoldedEquals(gap[..Glue.Length], Glue))
+                return false;
+            foreach (var c in gap[Glue.Length..])
+            {
+                if (!WordChars.IsSeparator(c))
+                    return false;
+            }
+            return true;
+        }
+    }
+
+    private sealed class TermWord
+    {
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public TermWord(string? prefix, HashSet<string>? forms)
+        {
+            Prefix = prefix;
+            Forms = forms;
+            if (forms is not null)
+                _lookup = forms.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        /// <summary>Set for a prefix word ("evaluat*"): any word that starts with it.</summary>
+        public string? Prefix { get; }
+
+        /// <summary>Set for an ordinary word: its inflected forms.</summary>
+        public HashSet<string>? Forms { get; }
+
+        public bool Matches(ReadOnlySpan<char> token) =>
+            Prefix is not null ? token.Length >= Prefix.Length && WordChars.FoldedEquals(token[..Prefix.Length], Prefix) : _lookup.Contains(token);
+    }
 }

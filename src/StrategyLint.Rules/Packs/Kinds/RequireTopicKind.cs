@@ -34,7 +34,10 @@ internal sealed class RequireTopicKind : IPackKind
 
     internal sealed record Coverage(bool Covered, IReadOnlyList<Mention> Headings, IReadOnlyList<Mention> Counted, IReadOnlyList<Mention> All);
 
-    internal static Coverage Evaluate(PackRule rule, StrategyDocument document)
+    /// <summary>The topic's coverage in the document, computed once per rule and document (SL2010 asks again for every focus area).</summary>
+    internal static Coverage Evaluate(PackRule rule, StrategyDocument document) => document.GetOrAddAnalysis(rule, d => Compute(rule, d));
+
+    private static Coverage Compute(PackRule rule, StrategyDocument document)
     {
         var exclude = rule.Terms("exclude", rule.Definition.Exclude, document);
         var headings = MentionScanner.Find(document, rule.Terms("headings", rule.Definition.Headings, document), exclude)

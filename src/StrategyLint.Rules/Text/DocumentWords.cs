@@ -1,0 +1,53 @@
+using Microsoft.CodeAnalysis.Text;
+using StrategyLint.Syntax;
+
+namespace StrategyLint.Text;
+
+/// <summary>
+/// A document's word index over the regions rules search (headings of level 2 and below, then paragraphs,
+/// table cells and nested headings, in document order), with each term set's matches cached: many rules
+/// ask for the same terms (SL2010 re-reads every focus area), and each set is looked up once per document.
+/// </summary>
+internal sealed class DocumentWords
+{
+    private readonly Dictionary<TermSet, List<TermMatch>> _matches = new(ReferenceEqualityComparer.Instance);
+
+    private DocumentWords(StrategyDocument document)
+    {
+        var regions = new List<TextSpan>();
+        var info = new List<(Section, bool)>();
+        foreach (var section in document.Sections)
+        {
+            if (section.Level >= 2 && section.Heading is not null)
+            {
+                regions.Add(section.Heading.Span);
+                info.Add((section, true));
+            }
+        }
+        foreach (var block in document.Blocks)
+        {
+            if (block.Kind is BlockKind.Paragraph or BlockKind.TableCell || (block.Kind == BlockKind.Heading && block.Parent is not null))
+            {
+                regions.Add(block.Span);
+                info.Add((block.Section, false));
+            }
+        }
+        Index = new WordIndex(document.Prose, regions);
+        RegionInfo = info;
+    }
+
+    public WordIndex Index { get; }
+
+    /// <summary>Per region: the section it belongs to, and whether it is that section's heading.</summary>
+    public IReadOnlyList<(Section Section, bool InHeading)> RegionInfo { get; }
+
+    public static DocumentWords Of(StrategyDocument document) => document.GetOrAddAnalysis(typeof(DocumentWords), d => new DocumentWords(d));
+
+    /// <summary>The term set's matches, sorted by region and start (shared: do not modify).</summary>
+    public List<TermMatch> MatchesOf(TermSet terms)
+    {
+        if (!_matches.TryGetValue(terms, out var matches))
+            _matches[terms] = matches = terms.Find(Index);
+        return matches;
+    }
+}
