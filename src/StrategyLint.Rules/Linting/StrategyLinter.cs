@@ -41,12 +41,21 @@ internal sealed class StrategyLinter
     {
         var results = new FileResult[files.Count];
         var done = 0;
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            i =>
-            {
-                results[i] = LintFile(files[i], cancellationToken);
-                Progress?.Invoke(Interlocked.Increment(ref done), files.Count);
-            });
+        if (files.Count == 1)
+        {
+            // One file: no worker threads to start.
+            results[0] = LintFile(files[0], cancellationToken);
+            Progress?.Invoke(1, 1);
+        }
+        else
+        {
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                i =>
+                {
+                    results[i] = LintFile(files[i], cancellationToken);
+                    Progress?.Invoke(Interlocked.Increment(ref done), files.Count);
+                });
+        }
         // Problems in .editorconfig files become SL0001 once per file per run, not once per draft they apply to.
         return new LintResult(_editorConfig.AddProblemResults(results, files, _config.SeverityOf(SL0001InvalidConfiguration.Rule)));
     }

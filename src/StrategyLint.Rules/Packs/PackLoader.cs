@@ -16,13 +16,6 @@ internal static class PackLoader
         new RequireTopicKind(), new RequireClauseKind(), new ForbidPhraseKind(), new StaticListKind(), new CoOccurrenceKind(),
     }.ToDictionary(k => k.Name, StringComparer.Ordinal);
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
 
     private const string ResourcePrefix = "rules/";
 
@@ -72,7 +65,8 @@ internal static class PackLoader
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidDataException($"{name} is empty.");
+            var info = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)PackJsonContext.Default.GetTypeInfo(typeof(T))!;
+            return JsonSerializer.Deserialize(json, info) ?? throw new InvalidDataException($"{name} is empty.");
         }
         catch (JsonException ex)
         {
@@ -80,3 +74,18 @@ internal static class PackLoader
         }
     }
 }
+
+/// <summary>
+/// Pack JSON read with source-generated metadata: no reflection at start-up, where loading the shipped packs
+/// by reflection took a fifth of a one-file run.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNameCaseInsensitive = true,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(PackManifest))]
+[JsonSerializable(typeof(PackRuleDefinition))]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(Dictionary<string, List<string>>))]
+internal sealed partial class PackJsonContext : JsonSerializerContext;

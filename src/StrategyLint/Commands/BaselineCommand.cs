@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Humanizer;
 using StrategyLint.Analysis;
 using StrategyLint.Cli.Output;
 using StrategyLint.Linting;
@@ -45,7 +44,7 @@ internal static class BaselineCommand
             var baseline = Baseline.From(result, full, environment.WorkingDirectory);
             OutputTarget.Write(full, append: false, writer => writer.WriteLine(baseline.Serialize()));
             var files = baseline.Entries.Select(e => e.File).Distinct(StringComparer.Ordinal).Count();
-            environment.Out.WriteLine($"Recorded {"finding".ToQuantity(baseline.Entries.Count)} in {"file".ToQuantity(files)} to {target}. Run 'strategylint --baseline {target}' to report only new findings.");
+            environment.Out.WriteLine($"Recorded {Wording.Count(baseline.Entries.Count, "finding", "findings")} in {Wording.Count(files, "file", "files")} to {target}. Run 'strategylint --baseline {target}' to report only new findings.");
             return StrategyLintCli.ExitClean;
         });
         return command;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using Humanizer;
 using StrategyLint.Analysis;
+using StrategyLint.Cli.Output;
 using StrategyLint.Linting;
 using StrategyLint.Profiles;
 
@@ -59,7 +59,7 @@ internal static class CoverageCommand
             Write(CoverageMatrix.Build(result, catalog), environment.Out, environment.OutIsTerminal && !environment.NoColor);
             var skipped = result.Files.Where(f => f.Skipped).Select(f => f.File.DisplayPath).ToList();
             if (skipped.Count > 0)
-                environment.Error.WriteLine($"strategylint: {"file".ToQuantity(skipped.Count)} could not be read and {(skipped.Count == 1 ? "is" : "are")} not in the matrix: {string.Join(", ", skipped)}. Run 'strategylint lint' to see why.");
+                environment.Error.WriteLine($"strategylint: {Wording.Count(skipped.Count, "file", "files")} could not be read and {(skipped.Count == 1 ? "is" : "are")} not in the matrix: {string.Join(", ", skipped)}. Run 'strategylint lint' to see why.");
             return StrategyLintCli.ExitClean;
         });
         return command;
@@ -79,7 +79,7 @@ internal static class CoverageCommand
         fileWidth = Math.Max(fileWidth, "✗ missing".Length);
         var perBlock = Math.Max(1, (MaxWidth - fileWidth) / (width + 1));
 
-        output.WriteLine($"Coverage of focus areas and clauses in {"file".ToQuantity(matrix.Rows.Count)}:");
+        output.WriteLine($"Coverage of focus areas and clauses in {Wording.Count(matrix.Rows.Count, "file", "files")}:");
         for (var start = 0; start < matrix.Columns.Count; start += perBlock)
         {
             var columns = Enumerable.Range(start, Math.Min(perBlock, matrix.Columns.Count - start)).ToList();

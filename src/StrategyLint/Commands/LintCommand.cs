@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Humanizer;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using StrategyLint.Analysis;
@@ -123,14 +122,14 @@ internal static class LintCommand
             {
                 foreach (var plan in plans)
                     environment.Out.Write(UnifiedDiff.Create(plan.File.File.DisplayPath, plan.Before, plan.After));
-                environment.Error.WriteLine(plans.Count == 0 ? "--fix would change nothing." : $"--fix would apply {"fix".ToQuantity(plans.Sum(p => p.Fixed.Count))} in {"file".ToQuantity(plans.Count)}; nothing was written.");
+                environment.Error.WriteLine(plans.Count == 0 ? "--fix would change nothing." : $"--fix would apply {Wording.Count(plans.Sum(p => p.Fixed.Count), "fix", "fixes")} in {Wording.Count(plans.Count, "file", "files")}; nothing was written.");
                 return ExitCode(result, parse.GetValue(symbols.FailLevel));
             }
             foreach (var plan in plans)
                 FixApplier.WriteAtomically(plan.File.File.FullPath!, plan.Bytes);
             if (plans.Count > 0)
             {
-                environment.Error.WriteLine($"Fixed {"finding".ToQuantity(plans.Sum(p => p.Fixed.Count))} in {"file".ToQuantity(plans.Count)}: {string.Join(", ", plans.Select(p => p.File.File.DisplayPath))}.");
+                environment.Error.WriteLine($"Fixed {Wording.Count(plans.Sum(p => p.Fixed.Count), "finding", "findings")} in {Wording.Count(plans.Count, "file", "files")}: {string.Join(", ", plans.Select(p => p.File.File.DisplayPath))}.");
                 // Lint again, so the report shows what is left after the fixes.
                 (analysed, _, exit) = Analyse(inputs with { Verbose = false }, catalog, environment);
                 if (analysed is null)
@@ -160,7 +159,7 @@ internal static class LintCommand
             return result;
         (result, _, var gone) = baseline.Apply(result, environment.WorkingDirectory);
         if (report && gone > 0)
-            environment.Error.WriteLine($"{"entry".ToQuantity(gone)} of the baseline no longer {(gone == 1 ? "occurs" : "occur")} (fixed or reworded). Run 'strategylint baseline' again to drop {(gone == 1 ? "it" : "them")}.");
+            environment.Error.WriteLine($"{Wording.Count(gone, "entry", "entries")} of the baseline no longer {(gone == 1 ? "occurs" : "occur")} (fixed or reworded). Run 'strategylint baseline' again to drop {(gone == 1 ? "it" : "them")}.");
         return result;
     }
 

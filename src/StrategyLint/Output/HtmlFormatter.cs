@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Humanizer;
 using Microsoft.CodeAnalysis;
 using StrategyLint.Analysis;
 using StrategyLint.Linting;
@@ -68,10 +67,10 @@ internal sealed partial class HtmlFormatter(OutputOptions options) : IResultForm
         page.Line("<header>");
         page.Line("<h1>StrategyLint report</h1>");
         page.Line($"<p class=\"summary\">{Encode(TextFormatter.Summary(result))}</p>");
-        page.Line($"<p class=\"meta\">{Encode(ToolInfo.Name)} {Encode(ToolInfo.Version)} checked {Encode("draft".ToQuantity(result.Files.Count))} against good practice for national cybersecurity strategies, cybercrime strategies and capacity-building plans.</p>");
+        page.Line($"<p class=\"meta\">{Encode(ToolInfo.Name)} {Encode(ToolInfo.Version)} checked {Encode(Wording.Count(result.Files.Count, "draft", "drafts"))} against good practice for national cybersecurity strategies, cybercrime strategies and capacity-building plans.</p>");
         var suppressed = result.Findings.Count(f => f.IsSuppressed);
         if (suppressed > 0 && !options.IncludeSuppressed)
-            page.Line($"<p class=\"meta\">{Encode("suppressed finding".ToQuantity(suppressed))} {(suppressed == 1 ? "is" : "are")} not shown (the drafting team accepted them; <code>--include-suppressed</code> lists them).</p>");
+            page.Line($"<p class=\"meta\">{Encode(Wording.Count(suppressed, "suppressed finding", "suppressed findings"))} {(suppressed == 1 ? "is" : "are")} not shown (the drafting team accepted them; <code>--include-suppressed</code> lists them).</p>");
         page.Line("</header>");
     }
 
@@ -312,7 +311,7 @@ internal sealed partial class HtmlFormatter(OutputOptions options) : IResultForm
         if (findings.Count == 0)
             return "no findings";
         var suppressed = findings.Count(f => f.IsSuppressed);
-        return "finding".ToQuantity(findings.Count) + (suppressed > 0 ? $", {suppressed.ToString(CultureInfo.InvariantCulture)} suppressed" : "");
+        return Wording.Count(findings.Count, "finding", "findings") + (suppressed > 0 ? $", {suppressed.ToString(CultureInfo.InvariantCulture)} suppressed" : "");
     }
 
     // ---- HTML helpers -----------------------------------------------------------------------------------------

@@ -30,13 +30,13 @@ internal sealed class TextFormatter(bool color) : IResultFormatter
     /// <summary>"3 warnings and 1 error in 2 files", or "No problems found in 4 files."</summary>
     public static string Summary(LintResult result)
     {
-        var files = "file".ToQuantity(result.Files.Count);
+        var files = Wording.Count(result.Files.Count, "file", "files");
         var parts = new List<string>();
         foreach (var (severity, noun) in new[] { (RuleSeverity.Error, "error"), (RuleSeverity.Warning, "warning"), (RuleSeverity.Info, "info message") })
         {
             var count = result.Count(severity);
             if (count > 0)
-                parts.Add(noun.ToQuantity(count));
+                parts.Add(Wording.Count(count, noun, noun + "s"));
         }
         var note = SuppressedNote(result);
         if (parts.Count == 0)
@@ -54,9 +54,9 @@ internal sealed class TextFormatter(bool color) : IResultFormatter
         return (inSource, baselined) switch
         {
             (0, 0) => "",
-            (_, 0) => $" {"finding".ToQuantity(inSource)} suppressed in the drafts.",
-            (0, _) => $" {"finding".ToQuantity(baselined)} in the baseline not shown.",
-            _ => $" {"finding".ToQuantity(inSource)} suppressed in the drafts and {baselined} in the baseline.",
+            (_, 0) => $" {Wording.Count(inSource, "finding", "findings")} suppressed in the drafts.",
+            (0, _) => $" {Wording.Count(baselined, "finding", "findings")} in the baseline not shown.",
+            _ => $" {Wording.Count(inSource, "finding", "findings")} suppressed in the drafts and {baselined} in the baseline.",
         };
     }
 
