@@ -30,6 +30,9 @@ internal sealed class RuleCatalog
 
     public static RuleCatalog BuiltIn => BuiltInCatalog.Value;
 
+    /// <summary>The built-in catalog, not yet forced: a run can read and parse its documents while it loads.</summary>
+    public static Lazy<RuleCatalog> BuiltInLazy => BuiltInCatalog;
+
     public IReadOnlyList<StrategyRule> Rules { get; }
 
     /// <summary>Every descriptor, sorted by id (SARIF ruleIndex follows this order).</summary>

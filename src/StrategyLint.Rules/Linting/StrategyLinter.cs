@@ -14,9 +14,9 @@ namespace StrategyLint.Linting;
 /// <summary>The one entry point the CLI uses: lints files in parallel, one document alive per worker.</summary>
 internal sealed class StrategyLinter
 {
-    private readonly RuleCatalog _catalog;
-    private readonly RuleRunner _runner;
-    private readonly EditorConfigSeverities _editorConfig;
+    // The catalog may still be loading on another thread when linting starts (see Program.cs): documents are read
+    // and parsed first, and only running the rules waits for it.
+    private readonly Lazy<(RuleCatalog Catalog, RuleRunner Runner, EditorConfigSeverities EditorConfig)> _engine;
     private readonly LintConfig _config;
 
     private readonly string? _profileFlag;
@@ -25,14 +25,19 @@ internal sealed class StrategyLinter
     // profileFlag: the --profile value, which beats every other source of a document's profile.
     // fallbackProfile: used instead of detection when nothing else names a profile (the evaluation's rule).
     public StrategyLinter(RuleCatalog catalog, LintConfig config, string? profileFlag = null, string? fallbackProfile = null)
+        : this(new Lazy<RuleCatalog>(catalog), config, profileFlag, fallbackProfile)
+    {
+    }
+
+    public StrategyLinter(Lazy<RuleCatalog> catalog, LintConfig config, string? profileFlag = null, string? fallbackProfile = null)
     {
         _profileFlag = profileFlag;
         _fallbackProfile = fallbackProfile;
-        _catalog = catalog;
         _config = config;
-        _runner = new RuleRunner(catalog);
-        _editorConfig = new EditorConfigSeverities(catalog);
+        _engine = new(() => (catalog.Value, new RuleRunner(catalog.Value), new EditorConfigSeverities(catalog.Value)));
     }
+
+    private RuleCatalog Catalog => _engine.Value.Catalog;
 
     /// <summary>Called after each file with (files done, files in all), from worker threads.</summary>
     public Action<int, int>? Progress { get; init; }
@@ -57,7 +62,7 @@ internal sealed class StrategyLinter
                 });
         }
         // Problems in .editorconfig files become SL0001 once per file per run, not once per draft they apply to.
-        return new LintResult(_editorConfig.AddProblemResults(results, files, _config.SeverityOf(SL0001InvalidConfiguration.Rule)));
+        return new LintResult(_engine.Value.EditorConfig.AddProblemResults(results, files, _config.SeverityOf(SL0001InvalidConfiguration.Rule)));
     }
 
     public FileResult LintFile(InputFile file, CancellationToken cancellationToken = default)
@@ -100,10 +105,10 @@ internal sealed class StrategyLinter
         var overrides = ReadDocumentSettings(document, findings);
         var profile = ProfileResolver.Resolve(document, file.FullPath, _profileFlag, _config, _fallbackProfile);
         var checkedIds = new HashSet<string>(StringComparer.Ordinal);
-        var editorConfigSeverities = _editorConfig.For(file);
-        findings.AddRange(_runner.Run(document, profile.Name, d => _config.SeverityOf(d, overrides, editorConfigSeverities), cancellationToken, checkedIds));
+        var editorConfigSeverities = _engine.Value.EditorConfig.For(file);
+        findings.AddRange(_engine.Value.Runner.Run(document, profile.Name, d => _config.SeverityOf(d, overrides, editorConfigSeverities), cancellationToken, checkedIds));
         findings.Sort(Finding.Compare);
-        findings = InlineSuppressions.Apply(document, findings, _catalog, _config.RequireSuppressionReason, _config.SeverityOf(SL0003InvalidSuppression.Rule, overrides, editorConfigSeverities));
+        findings = InlineSuppressions.Apply(document, findings, Catalog, _config.RequireSuppressionReason, _config.SeverityOf(SL0003InvalidSuppression.Rule, overrides, editorConfigSeverities));
         // GitHub hashes the bytes read as UTF-8; for BOM-less UTF-8 that is exactly the decoded text.
         var hashes = decoded.Format!.Encoding is UTF8Encoding && !decoded.Format.HasBom
             ? LineHasher.ForLines(decoded.Text!, LinesOf(findings))
@@ -188,7 +193,7 @@ internal sealed class StrategyLinter
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
             var keySpan = SpanOf(document, frontMatter, keyNode);
-            if (_catalog.Find(key) is null && !_catalog.IsCategory(key))
+            if (Catalog.Find(key) is null && !Catalog.IsCategory(key))
             {
                 AddConfigFinding(document, findings, keySpan, $"'{key}' under 'strategylint:' in the front matter is not a rule id or category StrategyLint knows. Run 'strategylint rules' to list them.");
                 continue;

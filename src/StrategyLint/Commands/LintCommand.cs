@@ -74,7 +74,7 @@ internal static class LintCommand
 
     private static int Execute(ParseResult parse, Symbols symbols, CliEnvironment environment)
     {
-        var catalog = RuleCatalog.BuiltIn;
+        var catalog = RuleCatalog.BuiltInLazy;
         var cwd = environment.WorkingDirectory;
         var verbose = parse.GetValue(symbols.Verbose);
         var (targets, targetError) = OutputTarget.Pair(parse, symbols.Format, symbols.Output, cwd);
@@ -90,7 +90,7 @@ internal static class LintCommand
         if (configProblems is not null)
         {
             // Reported through the chosen format so SARIF consumers see SL0001 too; exit 2 all the same.
-            WriteOutputs(ConfigProblemResult(configProblems), catalog, targets, options, environment, summaryToError: true);
+            WriteOutputs(ConfigProblemResult(configProblems), catalog.Value, targets, options, environment, summaryToError: true);
             return StrategyLintCli.ExitUsage;
         }
         if (analysed is null)
@@ -137,7 +137,7 @@ internal static class LintCommand
                 result = ApplyBaseline(analysed, baseline, environment, report: true);
             }
         }
-        WriteOutputs(result, catalog, targets, options, environment, summaryToError: false);
+        WriteOutputs(result, catalog.Value, targets, options, environment, summaryToError: false);
 
         return ExitCode(result, parse.GetValue(symbols.FailLevel));
     }
@@ -171,7 +171,12 @@ internal static class LintCommand
     /// coverage share. Returns the result; or the configuration's problems (exit 2, reported by the caller in its
     /// format); or, after a usage error already written to standard error, just the exit code.
     /// </summary>
-    internal static (LintResult? Result, List<ConfigProblem>? ConfigProblems, int Exit) Analyse(LintInputs inputs, RuleCatalog catalog, CliEnvironment environment)
+    internal static (LintResult? Result, List<ConfigProblem>? ConfigProblems, int Exit) Analyse(LintInputs inputs, RuleCatalog catalog, CliEnvironment environment) =>
+        Analyse(inputs, new Lazy<RuleCatalog>(catalog), environment);
+
+    // The catalog is forced only when needed (a configuration file to check, then the rules), so the documents are
+    // read and parsed while it loads on another thread.
+    private static (LintResult? Result, List<ConfigProblem>? ConfigProblems, int Exit) Analyse(LintInputs inputs, Lazy<RuleCatalog> catalog, CliEnvironment environment)
     {
         var cwd = environment.WorkingDirectory;
         var (config, configProblems) = LoadConfig(inputs.Config, cwd, catalog, environment);
@@ -195,7 +200,7 @@ internal static class LintCommand
             return (null, null, StrategyLintCli.ExitUsage);
         }
         if (inputs.Verbose)
-            environment.Error.WriteLine($"Linting {files.Count} file(s) with {catalog.Rules.Count} rules.");
+            environment.Error.WriteLine($"Linting {files.Count} file(s) with {catalog.Value.Rules.Count} rules.");
 
         var progress = ProgressReporter.For(environment, files.Count);
         var result = new StrategyLinter(catalog, config, inputs.Profile) { Progress = progress is null ? null : progress.Report }.Lint(files);
@@ -212,7 +217,7 @@ internal static class LintCommand
     internal static LintResult ConfigProblemResult(List<ConfigProblem> problems) =>
         new([.. problems.GroupBy(p => p.File).Select(g => new FileResult(new InputFile(g.Key, null), [.. g.Select(ToFinding)], null, Skipped: true))]);
 
-    private static (LintConfig? Config, List<ConfigProblem> Problems) LoadConfig(string? explicitPath, string cwd, RuleCatalog catalog, CliEnvironment environment)
+    private static (LintConfig? Config, List<ConfigProblem> Problems) LoadConfig(string? explicitPath, string cwd, Lazy<RuleCatalog> catalog, CliEnvironment environment)
     {
         string? path;
         if (explicitPath is not null)
@@ -225,7 +230,7 @@ internal static class LintCommand
         {
             path = ConfigLoader.Discover(cwd);
         }
-        return path is null ? (LintConfig.Default(cwd), []) : ConfigLoader.Load(path, InputResolver.DisplayPath(path, cwd), catalog);
+        return path is null ? (LintConfig.Default(cwd), []) : ConfigLoader.Load(path, InputResolver.DisplayPath(path, cwd), catalog.Value);
     }
 
     private static Finding ToFinding(ConfigProblem problem)
