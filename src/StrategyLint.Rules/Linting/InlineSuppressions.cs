@@ -166,7 +166,7 @@ internal static partial class InlineSuppressions
             else if (kind == Kind.Enable && disabled == 0)
                 problems.Add((span, "This strategylint-enable has no strategylint-disable before it, so it does nothing. Remove it, or add the disable it was meant to close."));
 
-            var endLine = document.SourceText.Lines.GetLineFromPosition(Math.Max(span.Start, span.End - 1)).LineNumber + 1;
+            var endLine = document.GetLinePositionSpan(new TextSpan(Math.Max(span.Start, span.End - 1), 0)).Start.Line + 1;
             directives.Add(new Directive(kind.Value, name, span, endLine, ids, string.IsNullOrEmpty(reason) ? null : reason));
         }
         return directives;

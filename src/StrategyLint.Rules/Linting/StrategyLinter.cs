@@ -87,6 +87,11 @@ internal sealed class StrategyLinter
         if (NestingDepth(decoded.Text!, _config.MaxNestingDepth) is { } deep)
             return Skip(file, SL0005DocumentBeyondLimits.Rule, $"nests block quotes or lists {deep.Depth} levels deep on line {deep.Line}, more than the limit of {_config.MaxNestingDepth} (limits.maxNestingDepth in strategylint.json).", bytes);
 
+        // A document's model takes about 25 bytes of memory per byte of text: large drafts are analysed one at a
+        // time, so two workers never hold two of them (peak memory stays that of the largest draft, not the sum).
+        var large = bytes.LongLength > LargeFileBytes;
+        if (large)
+            _largeFileGate.Wait(cancellationToken);
         try
         {
             return Analyse(file, bytes, decoded, cancellationToken);
@@ -96,7 +101,17 @@ internal sealed class StrategyLinter
             // The parser refuses some inputs (Markdig's own depth limit for emphasis and link bombs); one file must never stop the run.
             return Skip(file, SL0005DocumentBeyondLimits.Rule, $"could not be analysed: {ex.Message.TrimEnd('.')}.", bytes);
         }
+        finally
+        {
+            if (large)
+                _largeFileGate.Release();
+        }
     }
+
+    /// <summary>Drafts above this size are analysed one at a time (see docs/performance.md, memory).</summary>
+    internal const long LargeFileBytes = 2 * 1024 * 1024;
+
+    private readonly SemaphoreSlim _largeFileGate = new(1, 1);
 
     private FileResult Analyse(InputFile file, byte[] bytes, DecodeResult decoded, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ internal static class DocumentDumper
     public static string Dump(StrategyDocument document, TextFormat? format = null)
     {
         var builder = new StringBuilder();
-        var lines = document.SourceText.Lines.Count;
+        var lines = document.LineCount;
         builder.Append(document.Path);
         if (format is not null)
             builder.Append($"  {format.EncodingName}, {(format.NewLine == "\r\n" ? "CRLF" : "LF")}");

@@ -8,6 +8,7 @@ public sealed class StrategyDocument
 {
     private readonly char[] _prose;
     private SourceText? _sourceText;
+    private LineMap? _lines;
     private string? _proseText;
     private readonly Dictionary<object, object> _analysis = [];
 
@@ -87,6 +88,14 @@ public sealed class StrategyDocument
         return created;
     }
 
-    /// <summary>0-based line and character of a span (UTF-16 code units, as SARIF and editors count).</summary>
-    public LinePositionSpan GetLinePositionSpan(TextSpan span) => SourceText.Lines.GetLinePositionSpan(span);
+    /// <summary>
+    /// 0-based line and character of a span (UTF-16 code units, as SARIF and editors count). Lines end at CR LF,
+    /// LF and CR only, as on GitHub (unlike <see cref="SourceText"/>, which also breaks at U+2028, U+2029, U+0085).
+    /// </summary>
+    public LinePositionSpan GetLinePositionSpan(TextSpan span) => Lines.Span(span);
+
+    /// <summary>The number of lines, counted as GitHub counts them.</summary>
+    public int LineCount => Lines.Count;
+
+    private LineMap Lines => _lines ??= new LineMap(Text);
 }

@@ -26,7 +26,8 @@ internal static class LintCommand
         Option<bool> IncludeSuppressed,
         Option<string?> Baseline,
         Option<bool> Fix,
-        Option<bool> DryRun);
+        Option<bool> DryRun,
+        Option<string?> Shard);
 
     public static Command Create(CliEnvironment environment)
     {
@@ -52,7 +53,8 @@ internal static class LintCommand
             new Option<bool>("--include-suppressed") { Description = "Also write suppressed findings, marked with their suppression and reason (SARIF, markdown and html)." },
             new Option<string?>("--baseline") { Description = "Report only findings that are not in this baseline file (written by 'strategylint baseline')." },
             new Option<bool>("--fix") { Description = "Apply the fixes rules offer (scaffold a missing focus-area section, partner wording, a review clause), write the files atomically, then lint again." },
-            new Option<bool>("--dry-run") { Description = "With --fix: print the changes as a unified diff instead of writing them." });
+            new Option<bool>("--dry-run") { Description = "With --fix: print the changes as a unified diff instead of writing them." },
+            new Option<string?>("--shard") { Description = "Lint only part I of N of the files (for example 2/4), to split a large repository across CI jobs. Each file is in exactly one part; the SARIF category defaults to strategylint/shard-I-of-N." });
         symbols.Format.AcceptOnlyFromAmong(OutputFormat.All);
         symbols.FailLevel.AcceptOnlyFromAmong("error", "warning", "note", "info");
         symbols.Profile.AcceptOnlyFromAmong([.. StrategyProfiles.All]);
@@ -69,6 +71,7 @@ internal static class LintCommand
         command.Options.Add(symbols.Baseline);
         command.Options.Add(symbols.Fix);
         command.Options.Add(symbols.DryRun);
+        command.Options.Add(symbols.Shard);
         command.SetAction(parse => Execute(parse, symbols, environment));
     }
 
@@ -83,9 +86,23 @@ internal static class LintCommand
             environment.Error.WriteLine($"strategylint: {targetError}");
             return StrategyLintCli.ExitUsage;
         }
-        var options = new OutputOptions(cwd, parse.GetValue(symbols.Category)!, parse.GetValue(symbols.IncludeSuppressed), Warnings: environment.Error, Variables: environment.Variable);
+        Shard? shard = null;
+        if (parse.GetValue(symbols.Shard) is { } shardValue)
+        {
+            if (!Linting.Shard.TryParse(shardValue, out var parsed, out var problem))
+            {
+                environment.Error.WriteLine($"strategylint: {problem}");
+                return StrategyLintCli.ExitUsage;
+            }
+            shard = parsed;
+        }
+        // Each shard's SARIF needs its own category, or GitHub keeps only the last upload of a commit.
+        var category = shard is { } s && parse.GetResult(symbols.Category) is null or { Implicit: true }
+            ? $"{OutputOptions.DefaultCategory.TrimEnd('/')}/shard-{s.Index}-of-{s.Count}"
+            : parse.GetValue(symbols.Category)!;
+        var options = new OutputOptions(cwd, category, parse.GetValue(symbols.IncludeSuppressed), Warnings: environment.Error, Variables: environment.Variable);
 
-        var inputs = new LintInputs(parse.GetValue(symbols.Paths) ?? [], parse.GetValue(symbols.Config), parse.GetValue(symbols.Profile), parse.GetValue(symbols.StdinName)!, verbose);
+        var inputs = new LintInputs(parse.GetValue(symbols.Paths) ?? [], parse.GetValue(symbols.Config), parse.GetValue(symbols.Profile), parse.GetValue(symbols.StdinName)!, verbose, shard);
         var (analysed, configProblems, exit) = Analyse(inputs, catalog, environment);
         if (configProblems is not null)
         {
@@ -164,7 +181,7 @@ internal static class LintCommand
     }
 
     /// <summary>What every command that lints takes: paths, config, profile.</summary>
-    internal sealed record LintInputs(string[] Paths, string? Config, string? Profile, string StdinName, bool Verbose);
+    internal sealed record LintInputs(string[] Paths, string? Config, string? Profile, string StdinName, bool Verbose, Shard? Shard = null);
 
     /// <summary>
     /// Loads the configuration, resolves the inputs and lints them: the part of a run that lint, baseline and
@@ -198,6 +215,13 @@ internal static class LintCommand
             foreach (var error in errors)
                 environment.Error.WriteLine($"strategylint: {error}");
             return (null, null, StrategyLintCli.ExitUsage);
+        }
+        if (inputs.Shard is { } shard)
+        {
+            var all = files.Count;
+            files = [.. files.Where(shard.Contains)];
+            if (inputs.Verbose)
+                environment.Error.WriteLine($"Shard {shard}: {files.Count} of {all} file(s).");
         }
         if (inputs.Verbose)
             environment.Error.WriteLine($"Linting {files.Count} file(s) with {catalog.Value.Rules.Count} rules.");

@@ -52,10 +52,10 @@ internal static class UnifiedDiff
 
     private static string Range(int start, int count) => count == 0 ? $"{start},0" : count == 1 ? $"{start + 1}" : $"{start + 1},{count}";
 
-    /// <summary>Lines as DiffPlex counts them: split on any line ending, without a trailing empty line.</summary>
+    /// <summary>Lines as DiffPlex and GitHub count them: split at CR LF, CR and LF (not U+2028), without a trailing empty line.</summary>
     private static List<string> SplitLines(string text)
     {
-        var lines = text.ReplaceLineEndings("\n").Split('\n').ToList();
+        var lines = text.Split(["\r\n", "\r", "\n"], StringSplitOptions.None).ToList();
         if (lines.Count > 0 && lines[^1].Length == 0)
             lines.RemoveAt(lines.Count - 1);
         return lines;
