@@ -5,8 +5,9 @@
 #   RUNS=3 SIZES="1 400" bench/compare.sh
 #
 # Env: RUNS (default 5), SIZES (default "1 100 400 1600"), PEERS_HOME (default $TMPDIR/strategylint-peers),
-#      SL_DLL (default src/StrategyLint/bin/Release/net10.0/StrategyLint.dll; built with `dotnet build -c Release`
-#      if missing, or always when BUILD=1), KEEP=1 keeps the temporary folder.
+#      SL (the strategylint command to time; by default the tool is packed from this checkout and installed into
+#      a temporary tool path, exactly as users and CI install it, so the ReadyToRun linux-x64 package is timed),
+#      KEEP=1 keeps the temporary folder.
 # StrategyLint runs all rules with SARIF out; markdownlint-cli2 runs ../shared/peers/run.sh markdownlint-cli2.
 # Runs alternate (StrategyLint first on odd runs, markdownlint-cli2 first on even runs). Peak RSS comes from
 # /usr/bin/time -f %M (kB). Exit status 1 ("findings") is expected from both tools and is not an error.
@@ -19,7 +20,6 @@ PEERS="$SHARED/peers"
 export PEERS_HOME="${PEERS_HOME:-${TMPDIR:-/tmp}/strategylint-peers}"
 RUNS="${RUNS:-5}"
 SIZES="${SIZES:-1 100 400 1600}"
-SL_DLL="${SL_DLL:-$REPO/src/StrategyLint/bin/Release/net10.0/StrategyLint.dll}"
 TIME_BIN=/usr/bin/time
 [ -x "$TIME_BIN" ] || { echo "compare.sh: /usr/bin/time is needed for peak RSS (apt-get install time)" >&2; exit 2; }
 
@@ -27,13 +27,15 @@ if [ ! -x "$PEERS_HOME/node_modules/.bin/markdownlint-cli2" ]; then
   echo "Installing the peers into $PEERS_HOME ..." >&2
   bash "$PEERS/install.sh" >&2
 fi
-if [ "${BUILD:-0}" = 1 ] || [ ! -f "$SL_DLL" ]; then
-  echo "Building StrategyLint (Release) ..." >&2
-  dotnet build "$REPO/src/StrategyLint" -c Release -nologo -v q >&2
-fi
-
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/strategylint-compare.XXXXXX")"
 [ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$WORK"' EXIT
+
+if [ -z "${SL:-}" ]; then
+  echo "Packing and installing StrategyLint from $REPO ..." >&2
+  dotnet pack "$REPO/src/StrategyLint" -c Release -o "$WORK/package" --nologo -v quiet >&2
+  NUGET_PACKAGES="$WORK/nuget" dotnet tool install StrategyLint --add-source "$WORK/package" --tool-path "$WORK/tool" >/dev/null
+  SL="$WORK/tool/strategylint"
+fi
 
 # One timed run: prints "seconds peak_kb". The command's own output goes to $WORK/last.{out,err}.
 timed() {
@@ -53,7 +55,7 @@ sarif_results() {  # number of results in a SARIF file
 
 echo "machine: $(nproc) cores, $(dotnet --version 2>/dev/null | sed 's/^/.NET SDK /'), node $(node --version)," \
   "$("$PEERS_HOME/node_modules/.bin/markdownlint-cli2" --help 2>/dev/null | sed -n 1p || true)"
-echo "StrategyLint: $(dotnet "$SL_DLL" --version 2>/dev/null | head -n 1) ($SL_DLL)"
+echo "StrategyLint: $("$SL" --version 2>/dev/null | head -n 1) ($SL)"
 echo "runs per tool and size: $RUNS, alternating"
 echo
 printf '| Drafts | MB | StrategyLint median s | markdownlint-cli2 median s | ratio (mdl / SL) | SL peak RSS MB | mdl peak RSS MB | SL findings (SARIF results) | mdl findings / expected |\n'
@@ -66,7 +68,7 @@ for n in $SIZES; do
   mb="$(du -cb "$dir"/*.md | tail -n 1 | awk '{ printf "%.2f", $1 / 1e6 }')"
   : >"$WORK/sl.t"; : >"$WORK/sl.m"; : >"$WORK/mdl.t"; : >"$WORK/mdl.m"; : >"$WORK/sl.n"; : >"$WORK/mdl.n"
   run_sl() {
-    (cd "$dir" && timed dotnet "$SL_DLL" . --format sarif --output "$WORK/sl.sarif") >"$WORK/one"
+    (cd "$dir" && timed "$SL" . --format sarif --output "$WORK/sl.sarif") >"$WORK/one"
     read -r t m <"$WORK/one"; echo "$t" >>"$WORK/sl.t"; echo "$m" >>"$WORK/sl.m"
     sarif_results "$WORK/sl.sarif" >>"$WORK/sl.n"; rm -f "$WORK/sl.sarif"
   }

@@ -83,32 +83,3 @@ public static class Breakdown
         return (times[reps / 2], alloc / 1e6);
     }
 }
-
-/// <summary>Steady-state cost of the word index alone on the real corpus (scratch probe).</summary>
-public static class WordProbe
-{
-    public static int Run()
-    {
-        var docs = Corpora.Files(Corpora.Real).Select(p => Engine.ModelParse(p, File.ReadAllText(p))).ToList();
-        var chars = docs.Sum(d => d.Text.Length);
-        for (var round = 0; round < 8; round++)
-        {
-            var sw = Stopwatch.StartNew();
-            var a0 = GC.GetAllocatedBytesForCurrentThread();
-            var tokens = 0;
-            for (var k = 0; k < 20; k++)
-                foreach (var doc in docs)
-                    tokens += new StrategyLint.Text.WordIndex(doc.Prose, [new Microsoft.CodeAnalysis.Text.TextSpan(0, doc.Prose.Length)]).TokenCount;
-            var ms = sw.Elapsed.TotalMilliseconds / 20;
-            var sw2 = Stopwatch.StartNew();
-            var letters = 0;
-            for (var k = 0; k < 20; k++)
-                foreach (var doc in docs)
-                    foreach (var ch in doc.Prose)
-                        if (char.IsAsciiLetter(ch)) letters++;
-            Console.WriteLine($"  letter-count loop: {sw2.Elapsed.TotalMilliseconds / 20:F2} ms ({letters})");
-            Console.WriteLine($"round {round}: {ms:F2} ms per corpus pass, {chars / 1e3 / ms:F0} MB/s (chars), {tokens / 20} tokens, {(GC.GetAllocatedBytesForCurrentThread() - a0) / 20 / 1e6:F1} MB");
-        }
-        return 0;
-    }
-}

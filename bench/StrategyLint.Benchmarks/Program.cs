@@ -8,6 +8,7 @@ using StrategyLint.Benchmarks;
 //   dotnet run -c Release --project bench/StrategyLint.Benchmarks                 full BenchmarkDotNet run (several minutes)
 //   dotnet run -c Release --project bench/StrategyLint.Benchmarks -- --quick      in-process, few iterations (about 1-2 minutes)
 //   dotnet run -c Release --project bench/StrategyLint.Benchmarks -- --breakdown  Stopwatch breakdown per phase and per rule
+//   dotnet run -c Release --project bench/StrategyLint.Benchmarks -- --lint-loop  lint the generated corpus 8 times, for a profiler
 // Other arguments go to BenchmarkDotNet (for example --filter '*Markdig*').
 
 var quick = args.Contains("--quick");
@@ -21,7 +22,8 @@ Corpora.EnsureGenerated(Corpora.GeneratedDir);
 
 if (args.Contains("--lint-loop"))
 {
-    // Scratch: a sequential lint of the generated corpus, repeated, for a profiler to sample.
+    // A sequential lint of the generated corpus, repeated: something steady for a profiler to sample
+    // (dotnet-trace collect -- dotnet bench/.../StrategyLint.Benchmarks.dll --lint-loop).
     var paths = Corpora.Files(Corpora.Generated);
     var linter = Engine.Linter(Corpora.GeneratedDir);
     var files = Engine.InputFiles(paths, Corpora.GeneratedDir);
@@ -33,8 +35,6 @@ if (args.Contains("--lint-loop"))
     }
     return 0;
 }
-if (args.Contains("--words"))
-    return WordProbe.Run();
 if (breakdown)
     return Breakdown.Run(rest);
 

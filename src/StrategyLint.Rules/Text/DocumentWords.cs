@@ -11,6 +11,7 @@ namespace StrategyLint.Text;
 internal sealed class DocumentWords
 {
     private readonly Dictionary<TermSet, List<TermMatch>> _matches = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<List<TermMatch>, TermMatch[]> _byStart = new(ReferenceEqualityComparer.Instance);
 
     private DocumentWords(StrategyDocument document)
     {
@@ -42,6 +43,25 @@ internal sealed class DocumentWords
     public IReadOnlyList<(Section Section, bool InHeading)> RegionInfo { get; }
 
     public static DocumentWords Of(StrategyDocument document) => document.GetOrAddAnalysis(typeof(DocumentWords), d => new DocumentWords(d));
+
+    /// <summary>True when one of <paramref name="matches"/> (sorted by start within each region) overlaps <paramref name="span"/>.</summary>
+    public bool AnyWithin(List<TermMatch> matches, TextSpan span)
+    {
+        // The lists are in region order (headings first), not text order: binary search a copy ordered by start,
+        // made once per list. Matches do not overlap, so their ends rise with their starts.
+        if (!_byStart.TryGetValue(matches, out var byStart))
+            _byStart[matches] = byStart = [.. matches.OrderBy(m => m.Start)];
+        int low = 0, high = byStart.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (byStart[mid].End <= span.Start)
+                low = mid + 1;
+            else
+                high = mid;
+        }
+        return low < byStart.Length && byStart[low].Start < span.End && byStart[low].End > span.Start;
+    }
 
     /// <summary>The term set's matches, sorted by region and start (shared: do not modify).</summary>
     public List<TermMatch> MatchesOf(TermSet terms)

@@ -56,10 +56,13 @@ internal sealed class RequireClauseKind : IPackKind
         if (groups.Length == 0)
             yield break;
         var sets = groups.Select((group, i) => rule.Terms($"together:{expression}:{i}", Single(group), document)).ToList();
+        var words = DocumentWords.Of(document);
+        // The other groups' matches come from the document's word index (each found once), so a sentence is tested
+        // by looking up its span instead of scanning its text again for every mention.
+        var others = sets.Skip(1).Select(words.MatchesOf).ToList();
         foreach (var mention in MentionScanner.Find(document, sets[0], exclude).Where(m => !m.Negated && !m.Excluded && !m.InGlossary))
         {
-            var sentence = document.GetProse(mention.Sentence);
-            if (sets.Skip(1).All(set => set.IsMatch(sentence)))
+            if (others.All(matches => words.AnyWithin(matches, mention.Sentence)))
                 yield return mention;
         }
     }
