@@ -52,7 +52,8 @@ internal static partial class MentionScanner
                 IsGlossary(section),
                 !inHeading && IsBackground(section),
                 Sentences.IsNegated(prose, sentence, match.Start),
-                Overlaps(excluded, match) || (ignoreNames && InProperName(prose, sentence, span))));
+                // A heading is not searched for institution names: "Ministry of Justice" as a heading is a section title.
+                Overlaps(excluded, match) || (ignoreNames && !inHeading && InProperName(prose, sentence, span))));
         }
         return mentions;
     }
