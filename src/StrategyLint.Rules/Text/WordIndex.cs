@@ -111,9 +111,6 @@ internal sealed class WordIndex : ITokenSource
     /// <summary>The indexed prose.</summary>
     public string Text { get; }
 
-    /// <summary>The regions, in the order given.</summary>
-    public IReadOnlyList<TextSpan> Regions => _regions;
-
     public int TokenCount => _count;
 
     public int Start(int token) => _tokens[token].Start;
