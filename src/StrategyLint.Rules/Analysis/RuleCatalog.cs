@@ -22,7 +22,7 @@ internal sealed class RuleCatalog
             {
                 if (!_byId.TryAdd(descriptor.Id, descriptor))
                     throw new InvalidOperationException($"Two rules declare the id {descriptor.Id}.");
-                _names[descriptor.Id] = FriendlyName(rule.GetType().Name, descriptor.Id);
+                _names[descriptor.Id] = rule is Packs.PackRule ? PascalCase(descriptor.Title.ToString()) : FriendlyName(rule.GetType().Name, descriptor.Id);
             }
         }
         Descriptors = [.. _byId.Values.OrderBy(d => d.Id, StringComparer.Ordinal)];
@@ -45,6 +45,11 @@ internal sealed class RuleCatalog
 
     private static string FriendlyName(string typeName, string id) =>
         typeName.StartsWith(id, StringComparison.OrdinalIgnoreCase) && typeName.Length > id.Length ? typeName[id.Length..] : typeName;
+
+    // A data rule has no class name: "No funding annex" becomes NoFundingAnnex.
+    private static string PascalCase(string title) =>
+        string.Concat(title.Split([' ', '-', '_', '/', '(', ')', ',', '.', ':', '\''], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
     public bool IsCategory(string name) => RuleCategories.All.Contains(name, StringComparer.OrdinalIgnoreCase);
 

@@ -15,7 +15,9 @@ public static class RuleCategories
     public const string Assistance = "Assistance";
     /// <summary>SL5xxx: framework principle packs.</summary>
     public const string Principles = "Principles";
+    /// <summary>Your own rules, from a folder pack or a C# rule, unless they name a category above.</summary>
+    public const string Custom = "Custom";
 
     /// <summary>Every category, in id order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Tool, Structure, FocusAreas, Clauses, Assistance, Principles];
+    public static IReadOnlyList<string> All { get; } = [Tool, Structure, FocusAreas, Clauses, Assistance, Principles, Custom];
 }

@@ -16,13 +16,7 @@ internal static class ConfigLoader
     public static readonly IReadOnlyList<string> FileNames = ["strategylint.json", ".strategylint.json"];
 
     // Loaded only when a config exists, so a run without one pays nothing for the schema machinery.
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
-    {
-        using var stream = typeof(ConfigLoader).Assembly.GetManifestResourceStream("StrategyLint.strategylint.schema.json")
-            ?? throw new InvalidOperationException("The configuration schema is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
-    });
+    private static readonly Lazy<JsonSchema> Schema = JsonFiles.EmbeddedSchema("StrategyLint.strategylint.schema.json");
 
     /// <summary>The nearest config file in <paramref name="directory"/> or its ancestors.</summary>
     public static string? Discover(string directory)
@@ -39,34 +33,37 @@ internal static class ConfigLoader
         return null;
     }
 
-    public static (LintConfig? Config, List<ConfigProblem> Problems) Load(string path, string displayPath, RuleCatalog catalog)
+    /// <summary>
+    /// Reads and validates a config, resolves its <c>extends</c> packs and builds the run's catalog from
+    /// <paramref name="builtIn"/> plus them; rule ids in <c>rules</c> are checked against that catalog.
+    /// </summary>
+    /// <param name="path">The config file.</param>
+    /// <param name="displayPath">How messages name it.</param>
+    /// <param name="builtIn">The built-in rules.</param>
+    /// <param name="workingDirectory">What paths in messages are relative to (the config's folder when null).</param>
+    public static (LintConfig? Config, List<ConfigProblem> Problems) Load(string path, string displayPath, RuleCatalog builtIn, string? workingDirectory = null)
     {
         var problems = new List<ConfigProblem>();
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            problems.Add(new ConfigProblem(displayPath, 1, 1, "$", $"The configuration file cannot be read: {ex.Message}"));
+        var text = JsonFiles.Read(path, displayPath, "The configuration file", problems);
+        if (text is null)
             return (null, problems);
-        }
-
-        JToken root;
-        try
-        {
-            root = JToken.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, CommentHandling = CommentHandling.Ignore, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
-        }
-        catch (JsonReaderException ex)
-        {
-            problems.Add(new ConfigProblem(displayPath, Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition), "$" + (string.IsNullOrEmpty(ex.Path) ? "" : "." + ex.Path), $"The configuration is not valid JSON: {FirstSentence(ex.Message)}."));
+        var root = JsonFiles.Parse(text, displayPath, "The configuration", problems);
+        if (root is null)
             return (null, problems);
-        }
 
         foreach (var error in Schema.Value.Validate(root))
             problems.Add(Describe(error, root, displayPath));
         if (problems.Count > 0)
+            return (null, problems);
+
+        var baseDirectory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        var displayRoot = workingDirectory ?? baseDirectory;
+        string Display(string full) => System.IO.Path.GetRelativePath(displayRoot, full).Replace('\\', '/');
+        var extended = ExtendsResolver.Resolve(root["extends"], baseDirectory, Display, displayPath, problems);
+        if (problems.Count > 0)
+            return (null, problems);
+        var catalog = ExtendsResolver.Catalog(builtIn, extended.Rules, extended.ReplacedShippedPacks, problems);
+        if (catalog is null)
             return (null, problems);
 
         var rules = new Dictionary<string, RuleSeverity>(StringComparer.OrdinalIgnoreCase);
@@ -89,9 +86,10 @@ internal static class ConfigLoader
         if (problems.Count > 0)
             return (null, problems);
 
-        var baseDirectory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         var config = new LintConfig
         {
+            Catalog = catalog,
+            PackSeverities = extended.SeverityById,
             Path = path,
             BaseDirectory = baseDirectory,
             Include = root["include"] is JArray include ? [.. include.Values<string>().OfType<string>()] : LintConfig.DefaultInclude,
@@ -107,13 +105,12 @@ internal static class ConfigLoader
 
     private static ConfigProblem Describe(ValidationError error, JToken root, string file)
     {
-        var token = FindToken(root, error.Path);
+        var token = JsonFiles.FindToken(root, error.Path);
         // For { "severity": "loud" } point at the severity itself, not the whole object.
         if (token is JObject { } ruleObject && ruleObject["severity"] is { } severityToken && error.Kind is ValidationErrorKind.AdditionalPropertiesNotValid or ValidationErrorKind.NotOneOf)
             token = severityToken;
-        var jsonPath = "$" + (token is null || string.IsNullOrEmpty(token.Path) ? "" : "." + token.Path);
-        var (line, column) = token is IJsonLineInfo info && info.HasLineInfo() ? (info.LineNumber, info.LinePosition)
-            : error.HasLineInfo ? (error.LineNumber, error.LinePosition) : (1, 1);
+        var jsonPath = JsonFiles.JsonPath(token);
+        var (line, column) = JsonFiles.Position(token, error);
         var name = token?.Path.Split('.').Where(p => p != "severity").LastOrDefault() is { Length: > 0 } last ? $"'{last}'" : "The configuration";
         var underRules = jsonPath.StartsWith("$.rules.", StringComparison.Ordinal);
         var message = error.Kind switch
@@ -124,11 +121,11 @@ internal static class ConfigLoader
                 $"'{error.Property}' is not allowed here. Only 'severity' may be set for a rule.",
             // A rule's value failed both shapes of the oneOf (a severity string, or an object with one).
             ValidationErrorKind.AdditionalPropertiesNotValid or ValidationErrorKind.NotOneOf or ValidationErrorKind.NotInEnumeration when underRules =>
-                $"{Quote(token)} is not a severity for {name}. Use one of: error, warning, info, off.",
+                $"{JsonFiles.Quote(token)} is not a severity for {name}. Use one of: error, warning, info, off.",
             ValidationErrorKind.AdditionalPropertiesNotValid or ValidationErrorKind.NotInEnumeration when jsonPath.StartsWith("$.profiles", StringComparison.Ordinal) =>
-                $"{Quote(token)} is not a profile. Use one of: national-cybersecurity-strategy, capacity-building-plan, cybercrime-strategy.",
+                $"{JsonFiles.Quote(token)} is not a profile. Use one of: national-cybersecurity-strategy, capacity-building-plan, cybercrime-strategy.",
             ValidationErrorKind.NotOneOf or ValidationErrorKind.NotInEnumeration =>
-                $"{Quote(token)} is not a severity. Use one of: error, warning, info, off.",
+                $"{JsonFiles.Quote(token)} is not a severity. Use one of: error, warning, info, off.",
             ValidationErrorKind.ArrayExpected => $"{name} should be a list of glob patterns, such as [\"drafts/**/*.md\"].",
             ValidationErrorKind.StringExpected => $"{name} should be a string.",
             ValidationErrorKind.ObjectExpected => $"{name} should be an object.",
@@ -138,34 +135,5 @@ internal static class ConfigLoader
         return new ConfigProblem(file, line, column, jsonPath, message);
     }
 
-    private static string Quote(JToken? token) => token switch
-    {
-        JValue { Type: JTokenType.String } value => $"'{value}'",
-        null => "The value",
-        _ => $"'{token.ToString(Formatting.None)}'",
-    };
-
-    // NJsonSchema paths look like "#/rules.SL1003"; Newtonsoft's SelectToken takes "rules.SL1003".
-    private static JToken? FindToken(JToken root, string? schemaPath)
-    {
-        if (string.IsNullOrEmpty(schemaPath))
-            return root;
-        var path = schemaPath.StartsWith("#/", StringComparison.Ordinal) ? schemaPath[2..] : schemaPath.TrimStart('#');
-        try
-        {
-            return path.Length == 0 ? root : root.SelectToken(path);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
     private static (int Line, int Column) Position(IJsonLineInfo info) => info.HasLineInfo() ? (info.LineNumber, info.LinePosition) : (1, 1);
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return (end > 0 ? message[..end] : message).TrimEnd('.');
-    }
 }

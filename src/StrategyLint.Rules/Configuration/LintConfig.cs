@@ -32,6 +32,12 @@ internal sealed class LintConfig
     /// <summary><c>suppressions.requireReason</c>: a suppression comment without a reason is refused (SL0003).</summary>
     public bool RequireSuppressionReason { get; init; }
 
+    /// <summary>The run's rules when the config adds packs or code rules; null means the built-in catalog.</summary>
+    public RuleCatalog? Catalog { get; init; }
+
+    /// <summary>Severities set for whole packs in <c>extends</c>, by rule id: below an id in <see cref="Rules"/>, above a category.</summary>
+    public IReadOnlyDictionary<string, RuleSeverity> PackSeverities { get; init; } = new Dictionary<string, RuleSeverity>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Severities by rule id or category name (case-insensitive keys).</summary>
     public IReadOnlyDictionary<string, RuleSeverity> Rules { get; init; } = new Dictionary<string, RuleSeverity>(StringComparer.OrdinalIgnoreCase);
 
@@ -53,6 +59,7 @@ internal sealed class LintConfig
             if (fileOverrides.TryGetValue(descriptor.Category, out file)) return file;
         }
         if (Rules.TryGetValue(descriptor.Id, out var severity)) return severity;
+        if (PackSeverities.TryGetValue(descriptor.Id, out severity)) return severity;
         if (Rules.TryGetValue(descriptor.Category, out severity)) return severity;
         return RuleSeverityExtensions.FromDefault(descriptor.DefaultSeverity);
     }

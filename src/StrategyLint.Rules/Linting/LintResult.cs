@@ -17,6 +17,9 @@ internal sealed record FileResult(InputFile File, IReadOnlyList<Finding> Finding
 /// <summary>What a run produced, files in path order, findings in (file, position, id) order.</summary>
 internal sealed record LintResult(IReadOnlyList<FileResult> Files)
 {
+    /// <summary>The rules the run used (built-in plus the config's packs and code rules); null when no rule ran.</summary>
+    public RuleCatalog? Catalog { get; init; }
+
     /// <summary>Every finding, suppressed ones included.</summary>
     public IEnumerable<Finding> Findings => Files.SelectMany(f => f.Findings);
 

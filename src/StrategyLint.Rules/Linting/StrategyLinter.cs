@@ -62,7 +62,7 @@ internal sealed class StrategyLinter
                 });
         }
         // Problems in .editorconfig files become SL0001 once per file per run, not once per draft they apply to.
-        return new LintResult(_engine.Value.EditorConfig.AddProblemResults(results, files, _config.SeverityOf(SL0001InvalidConfiguration.Rule)));
+        return new LintResult(_engine.Value.EditorConfig.AddProblemResults(results, files, _config.SeverityOf(SL0001InvalidConfiguration.Rule))) { Catalog = Catalog };
     }
 
     public FileResult LintFile(InputFile file, CancellationToken cancellationToken = default)

@@ -61,7 +61,7 @@ internal static class PackLoader
         return rules;
     }
 
-    private static T Deserialize<T>(string name, string json)
+    internal static T Deserialize<T>(string name, string json)
     {
         try
         {

@@ -19,7 +19,7 @@ internal sealed class PackRuleDefinition
     public string Id { get; set; } = "";
     public string Kind { get; set; } = "";
     public string Title { get; set; } = "";
-    public string Category { get; set; } = "";
+    public string Category { get; set; } = "Custom";
     public string Severity { get; set; } = "warning";
     /// <summary>What is missing or wrong (first sentence of the finding).</summary>
     public string Message { get; set; } = "";
@@ -34,6 +34,8 @@ internal sealed class PackRuleDefinition
     /// <summary>The rule's label as a column of the coverage matrix; null keeps it out of the matrix.</summary>
     public string? Coverage { get; set; }
     public List<string> Tags { get; set; } = [];
+    /// <summary>The page that documents the rule (an absolute URL); shipped rules link to docs/rules/ID.md.</summary>
+    public string? HelpUri { get; set; }
     /// <summary>Overrides the pack's profiles for this rule.</summary>
     public List<string>? Profiles { get; set; }
 

@@ -25,12 +25,17 @@ internal sealed class PackRule : StrategyRule
             _ => DiagnosticSeverity.Warning,
         };
         var description = definition.Framework is null ? definition.Description : $"{definition.Description} Source: {definition.Framework}.";
-        Descriptor = RuleDescriptors.Create(definition.Id, definition.Title, "{0}", definition.Category, severity, description, tags: [.. definition.Tags]);
+        // A house rule has no page on StrategyLint's site: its own helpUri, or none.
+        var helpUri = definition.HelpUri ?? (definition.Id.StartsWith("SL", StringComparison.Ordinal) ? null : "");
+        Descriptor = RuleDescriptors.Create(definition.Id, definition.Title, "{0}", definition.Category, severity, description, helpUri, [.. definition.Tags]);
         var profiles = definition.Profiles ?? pack.Profiles;
         _profiles = profiles.Count == 0 ? null : profiles;
     }
 
     public PackManifest Pack { get; }
+
+    /// <summary>The rule's JSON file as messages name it, when the pack was read from a folder; null for a shipped pack.</summary>
+    public string? SourcePath { get; init; }
 
     public PackRuleDefinition Definition { get; }
 

@@ -26,6 +26,9 @@ internal readonly record struct TermMatch(int Start, int Length, int Region)
 internal sealed class TermSet
 {
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>How every term pattern is compiled.</summary>
+    internal const RegexOptions RegexOptionsFor = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
     public static readonly TermSet Empty = new([]);
 
     private readonly List<WordTerm> _wordTerms = [];
@@ -54,7 +57,7 @@ internal sealed class TermSet
             }
             else
             {
-                _regexTerms.Add((order, new Regex(ToPattern(ordered[order]), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout)));
+                _regexTerms.Add((order, new Regex(ToPattern(ordered[order]), RegexOptionsFor, MatchTimeout)));
             }
         }
     }
@@ -207,7 +210,7 @@ internal sealed class TermSet
         return builder.Append(@")\b").ToString();
     }
 
-    private static bool IsRegex(string term) => term.Length > 2 && term[0] == '/' && term[^1] == '/';
+    internal static bool IsRegex(string term) => term.Length > 2 && term[0] == '/' && term[^1] == '/';
 
     private static string[] SplitWords(string term) => term.Split([' ', '\t', '-'], StringSplitOptions.RemoveEmptyEntries);
 

@@ -56,7 +56,7 @@ internal static class CoverageCommand
                 return exit;
             }
 
-            Write(CoverageMatrix.Build(result, catalog), environment.Out, environment.OutIsTerminal && !environment.NoColor);
+            Write(CoverageMatrix.Build(result, result.Catalog ?? catalog), environment.Out, environment.OutIsTerminal && !environment.NoColor);
             var skipped = result.Files.Where(f => f.Skipped).Select(f => f.File.DisplayPath).ToList();
             if (skipped.Count > 0)
                 environment.Error.WriteLine($"strategylint: {Wording.Count(skipped.Count, "file", "files")} could not be read and {(skipped.Count == 1 ? "is" : "are")} not in the matrix: {string.Join(", ", skipped)}. Run 'strategylint lint' to see why.");

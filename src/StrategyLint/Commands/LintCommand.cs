@@ -154,7 +154,7 @@ internal static class LintCommand
                 result = ApplyBaseline(analysed, baseline, environment, report: true);
             }
         }
-        WriteOutputs(result, catalog.Value, targets, options, environment, summaryToError: false);
+        WriteOutputs(result, result.Catalog ?? catalog.Value, targets, options, environment, summaryToError: false);
 
         return ExitCode(result, parse.GetValue(symbols.FailLevel));
     }
@@ -224,10 +224,10 @@ internal static class LintCommand
                 environment.Error.WriteLine($"Shard {shard}: {files.Count} of {all} file(s).");
         }
         if (inputs.Verbose)
-            environment.Error.WriteLine($"Linting {files.Count} file(s) with {catalog.Value.Rules.Count} rules.");
+            environment.Error.WriteLine($"Linting {files.Count} file(s) with {(config.Catalog ?? catalog.Value).Rules.Count} rules.");
 
         var progress = ProgressReporter.For(environment, files.Count);
-        var result = new StrategyLinter(catalog, config, inputs.Profile) { Progress = progress is null ? null : progress.Report }.Lint(files);
+        var result = new StrategyLinter(config.Catalog is { } configured ? new Lazy<RuleCatalog>(configured) : catalog, config, inputs.Profile) { Progress = progress is null ? null : progress.Report }.Lint(files);
         progress?.Done();
         if (inputs.Verbose)
         {
@@ -254,7 +254,7 @@ internal static class LintCommand
         {
             path = ConfigLoader.Discover(cwd);
         }
-        return path is null ? (LintConfig.Default(cwd), []) : ConfigLoader.Load(path, InputResolver.DisplayPath(path, cwd), catalog.Value);
+        return path is null ? (LintConfig.Default(cwd), []) : ConfigLoader.Load(path, InputResolver.DisplayPath(path, cwd), catalog.Value, cwd);
     }
 
     private static Finding ToFinding(ConfigProblem problem)

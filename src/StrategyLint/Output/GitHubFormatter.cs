@@ -58,7 +58,7 @@ internal sealed class GitHubFormatter : IResultFormatter
 
         var command = new StringBuilder("::").Append(level).Append(' ');
         command.AppendJoin(',', properties.Select(p => $"{p.Name}={EscapeProperty(p.Value)}"));
-        command.Append("::").Append(EscapeData($"{finding.Message} ({finding.Descriptor.HelpLinkUri})"));
+        command.Append("::").Append(EscapeData(string.IsNullOrEmpty(finding.Descriptor.HelpLinkUri) ? finding.Message : $"{finding.Message} ({finding.Descriptor.HelpLinkUri})"));
         return command.ToString();
     }
 

@@ -69,7 +69,8 @@ internal sealed class JsonFormatter : IResultFormatter
                 json.WriteString("category", finding.Descriptor.Category);
                 json.WriteString("title", finding.Descriptor.Title.ToString());
                 json.WriteString("message", finding.Message);
-                json.WriteString("helpUri", finding.Descriptor.HelpLinkUri);
+                if (!string.IsNullOrEmpty(finding.Descriptor.HelpLinkUri))
+                    json.WriteString("helpUri", finding.Descriptor.HelpLinkUri);
                 if (finding.LineHash is { } hash)
                     json.WriteString("fingerprint", hash);
                 json.WriteBoolean("suppressed", finding.IsSuppressed);

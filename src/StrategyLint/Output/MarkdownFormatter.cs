@@ -47,7 +47,7 @@ internal sealed class MarkdownFormatter(OutputOptions options) : IResultFormatte
             report.Line();
             return;
         }
-        report.Line("| File | Profile | " + string.Join(" | ", matrix.Columns.Select(c => $"[{Escape(c.Topic.Label)}]({catalog.Find(c.Topic.DiagnosticId)!.HelpLinkUri})")) + " |");
+        report.Line("| File | Profile | " + string.Join(" | ", matrix.Columns.Select(c => MaybeLink(Escape(c.Topic.Label), catalog.Find(c.Topic.DiagnosticId)!.HelpLinkUri))) + " |");
         report.Line("| --- | --- |" + string.Concat(matrix.Columns.Select(_ => " :-: |")));
         foreach (var row in matrix.Rows)
             report.Line($"| {FileLink(row.Path, null)} | {Escape(row.Profile ?? "")} | " + string.Join(" | ", row.Cells.Select(Symbol)) + " |");
@@ -96,7 +96,7 @@ internal sealed class MarkdownFormatter(OutputOptions options) : IResultFormatte
                 var message = Escape(finding.Message);
                 if (finding.Suppression is { } suppression)
                     message = $"*Suppressed ({suppression.Kind}){(suppression.Justification is { Length: > 0 } why ? ": " + Escape(why) : "")}.* " + message;
-                report.Line($"| {FileLink(finding.Path, finding.Line)} | {severity} | [{finding.Id}]({finding.Descriptor.HelpLinkUri}) | {message} |");
+                report.Line($"| {FileLink(finding.Path, finding.Line)} | {severity} | {MaybeLink(finding.Id, finding.Descriptor.HelpLinkUri)} | {message} |");
             }
             report.Line();
         }
@@ -161,4 +161,7 @@ internal sealed class MarkdownFormatter(OutputOptions options) : IResultFormatte
 
         public override string ToString() => _text.ToString();
     }
+
+    // A house rule without a page is named, not linked.
+    private static string MaybeLink(string text, string? uri) => string.IsNullOrEmpty(uri) ? text : $"[{text}]({uri})";
 }

@@ -222,9 +222,12 @@ internal sealed partial class SarifFormatter(OutputOptions options) : IResultFor
         json.WriteStartObject("fullDescription");
         json.WriteString("text", Clip(description, SarifLimits.MaxDescriptionLength));
         json.WriteEndObject();
-        json.WriteString("helpUri", descriptor.HelpLinkUri);
+        // A house rule may have no page: then SARIF says nothing rather than an empty URI.
+        var hasPage = !string.IsNullOrEmpty(descriptor.HelpLinkUri);
+        if (hasPage)
+            json.WriteString("helpUri", descriptor.HelpLinkUri);
         json.WriteStartObject("help");
-        json.WriteString("text", $"{description} Rule page: {descriptor.HelpLinkUri}");
+        json.WriteString("text", hasPage ? $"{description} Rule page: {descriptor.HelpLinkUri}" : description);
         json.WriteString("markdown", HelpMarkdown(descriptor, description));
         json.WriteEndObject();
         json.WriteStartObject("defaultConfiguration");
@@ -262,7 +265,7 @@ internal sealed partial class SarifFormatter(OutputOptions options) : IResultFor
     {
         var page = RuleDocs.Find(descriptor.Id);
         var body = page is null ? description : GeneratedBlock().Replace(TitleLine().Replace(page, "", 1), "").Trim();
-        return $"{body}\n\n[Rule page]({descriptor.HelpLinkUri})";
+        return string.IsNullOrEmpty(descriptor.HelpLinkUri) ? body : $"{body}\n\n[Rule page]({descriptor.HelpLinkUri})";
     }
 
     [GeneratedRegex(@"\A#[^\n]*\n")]
