@@ -23,6 +23,7 @@ internal static class StrategyLintCli
         root.Subcommands.Add(InitCommand.Create(environment));
         root.Subcommands.Add(CoverageCommand.Create(environment));
         root.Subcommands.Add(BaselineCommand.Create(environment));
+        root.Subcommands.Add(TestCommand.Create(environment));
 
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false };

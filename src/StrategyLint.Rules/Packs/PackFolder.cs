@@ -137,7 +137,8 @@ internal static class PackFolder
     private static ConfigProblem Describe(ValidationError error, JToken root, string display, JsonSchema schema)
     {
         var token = JsonFiles.FindToken(root, error.Path);
-        var (line, column) = JsonFiles.Position(token, error);
+        // An unknown field is pointed at by its name, not its value.
+        var (line, column) = JsonFiles.Position(error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed && token?.Parent is JProperty property ? property : token, error);
         var field = error.Property ?? token?.Path.Split('.').LastOrDefault();
         var name = string.IsNullOrEmpty(field) ? "The file" : $"'{field}'";
         var message = error.Kind switch

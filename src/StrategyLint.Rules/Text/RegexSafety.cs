@@ -26,81 +26,133 @@ internal static class RegexSafety
             : null;
     }
 
-    /// <summary>The first group that holds an unbounded quantifier and is itself repeated without bound, or null.</summary>
+    /// <summary>
+    /// The first group that holds an unbounded quantifier, has a branch with no mandatory single step to separate
+    /// its repetitions, and is itself repeated without bound; or null. <c>(\w+\s?)+</c> is caught: "abc" splits
+    /// into repetitions in many ways. <c>\w+(\s\w+)*</c> is not: each repetition must start with its one space.
+    /// </summary>
     internal static string? FindNestedRepetition(string pattern)
     {
-        // One frame per open group: where it starts and whether something inside repeats without bound.
-        var frames = new Stack<(int Start, bool Unbounded)>();
-        frames.Push((0, false));
+        var frames = new Stack<Frame>();
+        frames.Push(new Frame(0));
         for (var i = 0; i < pattern.Length; i++)
         {
-            switch (pattern[i])
+            var c = pattern[i];
+            switch (c)
             {
+                case '(':
+                    frames.Push(new Frame(i));
+                    // Skip the group's modifiers ("?:", "?<name>", "?=") so they are not read as atoms.
+                    if (i + 1 < pattern.Length && pattern[i + 1] == '?')
+                    {
+                        var j = i + 2;
+                        if (j < pattern.Length && pattern[j] is '<' or '\'')
+                            j = pattern.IndexOfAny(['>', '\''], j + 1) is var e and >= 0 ? e : j;
+                        else if (j < pattern.Length && pattern[j] is not (':' or '=' or '!'))
+                            while (j < pattern.Length && pattern[j] is not (':' or ')')) j++;
+                        i = Math.Min(j, pattern.Length - 1);
+                    }
+                    continue;
+                case ')' when frames.Count > 1:
+                    var group = frames.Pop();
+                    group.EndBranch();
+                    var quantifier = QuantifierAt(pattern, i + 1, out var length);
+                    if (quantifier == Quantifier.Unbounded && group.Unbounded && !group.EveryBranchHasSeparator)
+                        return pattern.Substring(group.Start, i + 1 + length - group.Start);
+                    frames.Peek().Atom(quantifier, group.Unbounded, group.EveryBranchHasSeparator && !group.ZeroWidthOnly);
+                    i += length;
+                    continue;
+                case '|':
+                    frames.Peek().EndBranch();
+                    continue;
+                case '^' or '$':
+                    continue;
                 case '\\':
                     i++;
-                    if (UnboundedQuantifierAt(pattern, i + 1, out _))
-                        MarkUnbounded(frames);
+                    if (i < pattern.Length && pattern[i] is 'b' or 'B' or 'A' or 'z' or 'Z' or 'G')
+                        continue;
                     break;
                 case '[':
                     i = EndOfClass(pattern, i);
-                    if (UnboundedQuantifierAt(pattern, i + 1, out _))
-                        MarkUnbounded(frames);
-                    break;
-                case '(':
-                    frames.Push((i, false));
-                    break;
-                case ')' when frames.Count > 1:
-                    var group = frames.Pop();
-                    if (UnboundedQuantifierAt(pattern, i + 1, out var length))
-                    {
-                        if (group.Unbounded)
-                            return pattern.Substring(group.Start, i + 1 + length - group.Start);
-                        MarkUnbounded(frames);
-                    }
-                    else if (group.Unbounded)
-                    {
-                        MarkUnbounded(frames);
-                    }
-                    break;
-                case '*' or '+' when i > 0 && pattern[i - 1] is not ('(' or '?'):
-                    MarkUnbounded(frames);
-                    break;
-                case '{' when UnboundedQuantifierAt(pattern, i, out _):
-                    MarkUnbounded(frames);
                     break;
             }
+            var q = QuantifierAt(pattern, i + 1, out var qLength);
+            frames.Peek().Atom(q, innerUnbounded: false, separates: true);
+            i += qLength;
         }
         return null;
     }
 
-    private static void MarkUnbounded(Stack<(int Start, bool Unbounded)> frames)
+    private enum Quantifier { None, Optional, Bounded, Unbounded }
+
+    /// <summary>An open group: whether anything in it repeats without bound, and whether every branch has a mandatory step.</summary>
+    private sealed class Frame(int start)
     {
-        var top = frames.Pop();
-        frames.Push((top.Start, true));
+        private bool _branchHasSeparator;
+        private bool _branchHasAtom;
+
+        public int Start { get; } = start;
+        public bool Unbounded { get; private set; }
+        public bool EveryBranchHasSeparator { get; private set; } = true;
+        public bool ZeroWidthOnly { get; private set; } = true;
+
+        public void Atom(Quantifier quantifier, bool innerUnbounded, bool separates)
+        {
+            _branchHasAtom = true;
+            ZeroWidthOnly = false;
+            if (quantifier == Quantifier.Unbounded || innerUnbounded)
+                Unbounded = true;
+            if (separates && quantifier is Quantifier.None or Quantifier.Bounded)
+                _branchHasSeparator = true;
+        }
+
+        public void EndBranch()
+        {
+            if (!_branchHasSeparator || !_branchHasAtom)
+                EveryBranchHasSeparator = false;
+            _branchHasSeparator = false;
+            _branchHasAtom = false;
+        }
     }
 
-    // '*', '+' or '{n,}' at index (a lazy or possessive suffix does not change the count of ways).
-    private static bool UnboundedQuantifierAt(string pattern, int index, out int length)
+    // The quantifier at index and its length, lazy suffix included: '*', '+', '{n,}' are unbounded; '?', '{0,m}' optional.
+    private static Quantifier QuantifierAt(string pattern, int index, out int length)
+    {
+        var quantifier = QuantifierCore(pattern, index, out length);
+        if (quantifier != Quantifier.None && index + length < pattern.Length && pattern[index + length] is '?' or '+')
+            length++;
+        return quantifier;
+    }
+
+    private static Quantifier QuantifierCore(string pattern, int index, out int length)
     {
         length = 0;
         if (index >= pattern.Length)
-            return false;
-        if (pattern[index] is '*' or '+')
+            return Quantifier.None;
+        switch (pattern[index])
         {
-            length = 1;
-            return true;
+            case '*' or '+':
+                length = 1;
+                return Quantifier.Unbounded;
+            case '?':
+                length = 1;
+                return Quantifier.Optional;
+            case '{':
+                var close = pattern.IndexOf('}', index);
+                if (close < 0)
+                    return Quantifier.None;
+                var body = pattern.AsSpan(index + 1, close - index - 1);
+                var comma = body.IndexOf(',');
+                var minText = comma < 0 ? body : body[..comma];
+                if (!int.TryParse(minText, out var min))
+                    return Quantifier.None;
+                length = close - index + 1;
+                if (comma >= 0 && comma == body.Length - 1)
+                    return Quantifier.Unbounded;
+                return min == 0 ? Quantifier.Optional : Quantifier.Bounded;
+            default:
+                return Quantifier.None;
         }
-        if (pattern[index] != '{')
-            return false;
-        var close = pattern.IndexOf('}', index);
-        if (close < 0)
-            return false;
-        var body = pattern.AsSpan(index + 1, close - index - 1);
-        var comma = body.IndexOf(',');
-        if (comma < 0 || comma != body.Length - 1 || comma == 0 || !int.TryParse(body[..comma], out _))
-            return false;
-        length = close - index + 1;
-        return true;
     }
 
     private static int EndOfClass(string pattern, int open)

@@ -1,3 +1,4 @@
+using StrategyLint.Testing;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 using StrategyLint.Analysis;
@@ -201,7 +202,7 @@ public sealed class FrontMatterTests
     [InlineData("\r\n")]
     public void An_unknown_id_under_strategylint_is_SL0001_on_the_key(string newline)
     {
-        var (text, spans) = TestMarkup.Parse("""
+        var (text, spans) = FixtureMarkup.Parse("""
             ---
             title: Kestland
             strategylint:
@@ -223,7 +224,7 @@ public sealed class FrontMatterTests
     [Fact]
     public void A_bad_severity_under_strategylint_is_SL0001_on_the_value()
     {
-        var (text, spans) = TestMarkup.Parse("""
+        var (text, spans) = FixtureMarkup.Parse("""
             ---
             strategylint:
               SL1003: {|SL0001:loud|}

@@ -1,3 +1,4 @@
+using StrategyLint.Testing;
 using System.Text.Json;
 using StrategyLint.Syntax;
 using StrategyLint.Tests.Cli;
@@ -21,7 +22,7 @@ public sealed class LineMapTests : IDisposable
     [InlineData("\r")]
     public void Positions_count_only_carriage_returns_and_line_feeds(string newline)
     {
-        var (text, spans) = TestMarkup.Parse("one\u2028still one\u2029and\u0085one" + newline + "two " + "[|x|]" + newline + newline + "[|four|]");
+        var (text, spans) = FixtureMarkup.Parse("one\u2028still one\u2029and\u0085one" + newline + "two " + "[|x|]" + newline + newline + "[|four|]");
         var map = new LineMap(text);
 
         Assert.Equal(4, map.Count);
@@ -36,7 +37,7 @@ public sealed class LineMapTests : IDisposable
     [InlineData("\u0085")]
     public void A_finding_after_a_unicode_separator_is_on_the_line_github_shows(string separator)
     {
-        var (text, spans) = TestMarkup.Parse($"# Strategy\n\nA paragraph{separator}with a separator.\n\n## Vision\n\n[|### Empty|]\n\n### Filled\n\nText.\n");
+        var (text, spans) = FixtureMarkup.Parse($"# Strategy\n\nA paragraph{separator}with a separator.\n\n## Vision\n\n[|### Empty|]\n\n### Filled\n\nText.\n");
         _folder.Write("draft.md", text);
         var expectedLine = text[..spans[0].Span.Start].Count(c => c == '\n') + 1;
 

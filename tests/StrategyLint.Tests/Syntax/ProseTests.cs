@@ -1,3 +1,4 @@
+using StrategyLint.Testing;
 using System.Text;
 using StrategyLint.Syntax;
 using StrategyLint.Tests.Verifiers;
@@ -30,7 +31,7 @@ public sealed class ProseTests
 
     private static (string Text, StrategyDocument Document, string Expected) Run(string markup, string newline)
     {
-        var (text, spans) = TestMarkup.Parse(markup.ReplaceLineEndings(newline == "CRLF" ? "\r\n" : "\n"));
+        var (text, spans) = FixtureMarkup.Parse(markup.ReplaceLineEndings(newline == "CRLF" ? "\r\n" : "\n"));
         var document = Parse(text);
         return (text, document, ExpectedProse(text, spans));
     }

@@ -1,3 +1,4 @@
+using StrategyLint.Testing;
 using Microsoft.CodeAnalysis.Text;
 using StrategyLint.Syntax;
 using StrategyLint.Tests.Verifiers;
@@ -260,7 +261,7 @@ public sealed class SectionTreeTests
     [InlineData("CRLF")]
     public void Section_spans_end_at_the_next_heading_of_the_same_or_higher_rank(string newline)
     {
-        var (text, spans) = TestMarkup.Parse(WithNewLines(OutlineMarkup, newline));
+        var (text, spans) = FixtureMarkup.Parse(WithNewLines(OutlineMarkup, newline));
         var document = Parse(text);
 
         var title = document.TitleSection!;
@@ -283,7 +284,7 @@ public sealed class SectionTreeTests
     [InlineData("CRLF")]
     public void Heading_and_paragraph_spans_are_the_marked_spans(string newline)
     {
-        var (text, spans) = TestMarkup.Parse(WithNewLines(OutlineMarkup, newline));
+        var (text, spans) = FixtureMarkup.Parse(WithNewLines(OutlineMarkup, newline));
         var document = Parse(text);
 
         Assert.Equal(Marked(spans, "titleHeading"), document.TitleSection!.Heading!.Span);
@@ -304,7 +305,7 @@ public sealed class SectionTreeTests
     [InlineData("CRLF")]
     public void A_setext_heading_is_placed_on_its_text_line_not_its_underline(string newline)
     {
-        var (text, spans) = TestMarkup.Parse(WithNewLines(OutlineMarkup, newline));
+        var (text, spans) = FixtureMarkup.Parse(WithNewLines(OutlineMarkup, newline));
         var document = Parse(text);
 
         var risk = document.Sections.Single(s => s.Title == "Risk management");
@@ -322,7 +323,7 @@ public sealed class SectionTreeTests
     [InlineData("CRLF")]
     public void Line_positions_of_marked_spans_are_zero_based_and_match_the_text(string newline)
     {
-        var (text, spans) = TestMarkup.Parse(WithNewLines(OutlineMarkup, newline));
+        var (text, spans) = FixtureMarkup.Parse(WithNewLines(OutlineMarkup, newline));
         var document = Parse(text);
 
         foreach (var marked in spans)
@@ -346,7 +347,7 @@ public sealed class SectionTreeTests
     [InlineData("CRLF")]
     public void Block_positions_match_their_spans(string newline)
     {
-        var (text, _) = TestMarkup.Parse(WithNewLines(OutlineMarkup, newline));
+        var (text, _) = FixtureMarkup.Parse(WithNewLines(OutlineMarkup, newline));
         var document = Parse(text);
 
         foreach (var block in document.Blocks)
@@ -360,7 +361,7 @@ public sealed class SectionTreeTests
     [InlineData("CRLF")]
     public void Spans_never_end_inside_a_line_break(string newline)
     {
-        var (text, _) = TestMarkup.Parse(WithNewLines(OutlineMarkup, newline));
+        var (text, _) = FixtureMarkup.Parse(WithNewLines(OutlineMarkup, newline));
         var document = Parse(text);
 
         foreach (var block in document.Blocks.Where(b => b.Kind is BlockKind.Heading or BlockKind.Paragraph))
@@ -448,7 +449,7 @@ public sealed class SectionTreeTests
     [InlineData("CRLF")]
     public void Tables_hold_rows_and_cells_with_the_header_row_first(string newline)
     {
-        var (text, spans) = TestMarkup.Parse(WithNewLines(TableMarkup, newline));
+        var (text, spans) = FixtureMarkup.Parse(WithNewLines(TableMarkup, newline));
         var document = Parse(text);
 
         var table = Assert.Single(document.Blocks, b => b.Kind == BlockKind.Table);

@@ -1,3 +1,4 @@
+using StrategyLint.Testing;
 using StrategyLint.Analysis;
 using StrategyLint.Configuration;
 using StrategyLint.Linting;
@@ -59,7 +60,7 @@ public static class RuleVerifier<TRule> where TRule : StrategyRule, new()
 
     internal static void VerifyWith(StrategyRule rule, string markup, string newline, string? profile)
     {
-        var (text, expected) = TestMarkup.Parse(markup);
+        var (text, expected) = FixtureMarkup.Parse(markup);
         var defaultId = rule.SupportedDiagnostics.Single().Id;
         var findings = Lint(rule, text, profile);
 

@@ -1,3 +1,4 @@
+using StrategyLint.Testing;
 using System.Text;
 using StrategyLint.Analysis;
 using StrategyLint.Configuration;
@@ -38,7 +39,7 @@ public sealed class SL0003Tests
         List<Finding>? first = null;
         foreach (var newline in new[] { "\n", "\r\n" })
         {
-            var (text, expected) = TestMarkup.Parse(markup.ReplaceLineEndings(newline));
+            var (text, expected) = FixtureMarkup.Parse(markup.ReplaceLineEndings(newline));
             var findings = Lint(text, requireReason);
             var expectedSet = expected.Select(e => $"{e.Id ?? "SL0003"} {Describe(text, e.Span)}").Order(StringComparer.Ordinal).ToList();
             var actualSet = findings.Where(f => !f.IsSuppressed).Select(f => $"{f.Id} {Describe(text, f.Span)}").Order(StringComparer.Ordinal).ToList();

@@ -1,16 +1,17 @@
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
-namespace StrategyLint.Tests.Verifiers;
+namespace StrategyLint.Testing;
 
-/// <summary>An expected finding parsed out of test markup: an id (null means "the rule under test") and a span.</summary>
-public sealed record ExpectedSpan(string? Id, TextSpan Span);
+/// <summary>An expected finding parsed out of fixture markup: an id (null means "the rule under test") and a span.</summary>
+internal sealed record ExpectedSpan(string? Id, TextSpan Span);
 
 /// <summary>
-/// Roslyn-style test markup: <c>[|text|]</c> marks a finding of the rule under test over "text";
-/// <c>{|SL1002:text|}</c> marks a finding of a given id. Markers may nest. Positions are never hand-counted.
+/// Roslyn-style fixture markup, shared by the unit tests and <c>strategylint test</c>: <c>[|text|]</c> marks a
+/// finding of the rule under test over "text"; <c>{|SL1002:text|}</c> marks a finding of a given id. Markers may
+/// nest. Positions are never hand-counted.
 /// </summary>
-public static class TestMarkup
+internal static class FixtureMarkup
 {
     public static (string Text, List<ExpectedSpan> Spans) Parse(string markup)
     {
