@@ -22,7 +22,12 @@ internal sealed class RuleCatalog
             {
                 if (!_byId.TryAdd(descriptor.Id, descriptor))
                     throw new InvalidOperationException($"Two rules declare the id {descriptor.Id}.");
-                _names[descriptor.Id] = rule is Packs.PackRule ? PascalCase(descriptor.Title.ToString()) : FriendlyName(rule.GetType().Name, descriptor.Id);
+                _names[descriptor.Id] = rule switch
+                {
+                    Packs.PackRule => PascalCase(descriptor.Title.ToString()),
+                    CodeRules.SandboxedRule code => FriendlyName(code.Inner.GetType().Name, descriptor.Id),
+                    _ => FriendlyName(rule.GetType().Name, descriptor.Id),
+                };
             }
         }
         Descriptors = [.. _byId.Values.OrderBy(d => d.Id, StringComparer.Ordinal)];

@@ -62,7 +62,10 @@ internal static class ConfigLoader
         var extended = ExtendsResolver.Resolve(root["extends"], baseDirectory, Display, displayPath, problems);
         if (problems.Count > 0)
             return (null, problems);
-        var catalog = ExtendsResolver.Catalog(builtIn, extended.Rules, extended.ReplacedShippedPacks, problems);
+        var code = CodeRuleLoader.Load(root["codeRules"], baseDirectory, Display, displayPath, problems);
+        if (problems.Count > 0)
+            return (null, problems);
+        var catalog = ExtendsResolver.Catalog(builtIn, [.. extended.Rules, .. code.Rules], extended.ReplacedShippedPacks, problems);
         if (catalog is null)
             return (null, problems);
 
@@ -89,6 +92,7 @@ internal static class ConfigLoader
         var config = new LintConfig
         {
             Catalog = catalog,
+            CodeRulesStatus = code.Status,
             PackSeverities = extended.SeverityById,
             Path = path,
             BaseDirectory = baseDirectory,

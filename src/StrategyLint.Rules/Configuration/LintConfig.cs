@@ -32,6 +32,9 @@ internal sealed class LintConfig
     /// <summary><c>suppressions.requireReason</c>: a suppression comment without a reason is refused (SL0003).</summary>
     public bool RequireSuppressionReason { get; init; }
 
+    /// <summary>What became of <c>codeRules</c> (compiled, loaded from the cache, disabled), for --verbose; null without them.</summary>
+    public string? CodeRulesStatus { get; init; }
+
     /// <summary>The run's rules when the config adds packs or code rules; null means the built-in catalog.</summary>
     public RuleCatalog? Catalog { get; init; }
 

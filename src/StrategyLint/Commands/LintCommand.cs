@@ -201,6 +201,8 @@ internal static class LintCommand
             return (null, configProblems, StrategyLintCli.ExitUsage);
         if (inputs.Verbose)
             environment.Error.WriteLine(config.Path is null ? "No strategylint.json found; using the defaults." : $"Using configuration {InputResolver.DisplayPath(config.Path, cwd)}.");
+        if (inputs.Verbose && config.CodeRulesStatus is { } codeRules)
+            environment.Error.WriteLine(codeRules);
 
         var paths = inputs.Paths is { Length: > 0 } given ? given : ["."];
         // The paths argument takes any token, so an unknown option would otherwise be read as a missing file.
@@ -260,8 +262,10 @@ internal static class LintCommand
     private static Finding ToFinding(ConfigProblem problem)
     {
         var position = new LinePosition(problem.Line - 1, problem.Column - 1);
-        var properties = new Dictionary<string, string> { ["jsonPath"] = problem.JsonPath };
-        return new Finding(SL0001InvalidConfiguration.Rule, problem.File, default, new LinePositionSpan(position, position), $"{problem.Message} (at {problem.JsonPath})", RuleSeverity.Error, properties);
+        // A C# rule's problem has a line and column but no JSON path.
+        var properties = problem.JsonPath.Length == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { ["jsonPath"] = problem.JsonPath };
+        var message = problem.JsonPath.Length == 0 ? problem.Message : $"{problem.Message} (at {problem.JsonPath})";
+        return new Finding(SL0001InvalidConfiguration.Rule, problem.File, default, new LinePositionSpan(position, position), message, RuleSeverity.Error, properties);
     }
 
     private static void WriteOutputs(LintResult result, RuleCatalog catalog, IReadOnlyList<OutputTarget> targets, OutputOptions options, CliEnvironment environment, bool summaryToError)
