@@ -91,7 +91,10 @@ internal static class ApiAllowList
                     continue;
                 }
                 var syntax = node.AsNode()!;
-                if (syntax is not (SimpleNameSyntax or ImplicitObjectCreationExpressionSyntax or ElementAccessExpressionSyntax))
+                if (syntax is not (SimpleNameSyntax or BaseObjectCreationExpressionSyntax or ElementAccessExpressionSyntax))
+                    continue;
+                // 'var' only names a type the right-hand side already produced, and that is where it is reported.
+                if (syntax is IdentifierNameSyntax { IsVar: true })
                     continue;
                 var info = model.GetSymbolInfo(syntax);
                 var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
@@ -103,9 +106,9 @@ internal static class ApiAllowList
                     found.Add(new ForbiddenUse(syntax.GetLocation(), symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), reason));
             }
         }
-        // "File.ReadAllText" names the type and the method: one finding, the more specific one.
+        // "File.ReadAllText" names the type and the method: one finding, naming the method, placed where the type starts.
         return [.. found.GroupBy(f => (f.Location.GetLineSpan().StartLinePosition.Line, f.Location.SourceTree, f.Reason))
-            .Select(g => g.MaxBy(f => f.What.Length)!)
+            .Select(g => g.MaxBy(f => f.What.Length)! with { Location = g.MinBy(f => f.Location.SourceSpan.Start)!.Location })
             .OrderBy(f => f.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(f => f.Location.SourceSpan.Start)];
     }
 

@@ -119,7 +119,13 @@ internal static class CodeRuleCompiler
 
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         foreach (var error in errors.Take(50))
-            problems.Add(At(error.Location, $"The C# rule does not compile: {error.Id}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"));
+        {
+            // A name that is not there may be one rules cannot use at all: say so, rather than suggest a reference.
+            var hint = error.Id is "CS0103" or "CS0234" or "CS0246" or "CS1069"
+                ? " C# rules compile against the rule API and the .NET APIs they may use only (no file system, network, processes, console, environment, reflection, interop or threads); docs/writing-csharp-rules.md lists them."
+                : "";
+            problems.Add(At(error.Location, $"The C# rule does not compile: {error.Id}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}{hint}"));
+        }
         if (errors.Count > 0)
             return null;
 

@@ -130,7 +130,7 @@ internal static class PackTester
         foreach (var span in spans)
         {
             var id = span.Id ?? only ?? throw new FormatException("uses [|…|], which names no rule; write {|ID:…|}, or name the case after the rule it checks.");
-            expected.Add(new Expectation(id, lines.Span(span.Span), span.Span, null));
+            expected.Add(new Expectation(id, lines.Span(span.Span), span.Span, null, AnyColumn: false));
         }
         return (text, expected);
     }
@@ -147,8 +147,8 @@ internal static class PackTester
             if (id is null || line is not > 0)
                 throw new InvalidDataException($"{Path.GetFileName(path)}: every entry needs an 'id' and a 'line' (1-based), as in {{ \"id\": \"SL3002\", \"line\": 1 }}.");
             var column = entry["column"]?.Value<int?>();
-            var start = new LinePosition(line.Value - 1, column is > 0 ? column.Value - 1 : -1);
-            list.Add(new Expectation(id, new LinePositionSpan(start, start), null, entry["message"]?.Value<string>()));
+            var start = new LinePosition(line.Value - 1, column is > 0 ? column.Value - 1 : 0);
+            list.Add(new Expectation(id, new LinePositionSpan(start, start), null, entry["message"]?.Value<string>(), AnyColumn: column is not > 0));
         }
         return list;
     }
@@ -166,18 +166,18 @@ internal static class PackTester
     }
 
     /// <summary>One expected finding: from markup, the exact span; from JSON, a line, maybe a column and part of the message.</summary>
-    private sealed record Expectation(string Id, LinePositionSpan Position, TextSpan? Span, string? MessagePart)
+    private sealed record Expectation(string Id, LinePositionSpan Position, TextSpan? Span, string? MessagePart, bool AnyColumn)
     {
         public bool Matches(Finding finding) =>
             finding.Id.Equals(Id, StringComparison.OrdinalIgnoreCase)
             && (Span is { } span
                 ? finding.Span == span
                 : finding.Position.Start.Line == Position.Start.Line
-                  && (Position.Start.Character < 0 || finding.Position.Start.Character == Position.Start.Character)
+                  && (AnyColumn || finding.Position.Start.Character == Position.Start.Character)
                   && (MessagePart is null || finding.Message.Contains(MessagePart, StringComparison.OrdinalIgnoreCase)));
 
         public string Describe(string text) => Span is { } span
             ? $"{Id} at {Position.Start.Line + 1}:{Position.Start.Character + 1}-{Position.End.Line + 1}:{Position.End.Character + 1} {Quote(text, span)}"
-            : $"{Id} on line {Position.Start.Line + 1}{(Position.Start.Character >= 0 ? $", column {Position.Start.Character + 1}" : "")}{(MessagePart is null ? "" : $", with a message containing '{MessagePart}'")}";
+            : $"{Id} on line {Position.Start.Line + 1}{(AnyColumn ? "" : $", column {Position.Start.Character + 1}")}{(MessagePart is null ? "" : $", with a message containing '{MessagePart}'")}";
     }
 }
