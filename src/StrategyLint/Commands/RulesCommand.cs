@@ -8,10 +8,28 @@ internal static class RulesCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("rules", "List every rule: id, category, default severity and title.");
-        command.SetAction(_ =>
+        var config = new Option<string?>("--config", "-c") { Description = "List the rules of this configuration (its extends packs and C# rules too) instead of the nearest strategylint.json's." };
+        var command = new Command("rules", "List every rule: id, category, default severity and title, including the packs and C# rules the configuration adds.");
+        command.Options.Add(config);
+        command.SetAction(parse =>
         {
-            var rows = RuleCatalog.BuiltIn.Descriptors
+            // The configuration's own rules belong in the list: a house pack's ids are what its users look up.
+            var cwd = environment.WorkingDirectory;
+            var explicitPath = parse.GetValue(config);
+            var path = explicitPath is null ? Configuration.ConfigLoader.Discover(cwd) : Path.GetFullPath(explicitPath, cwd);
+            var catalog = RuleCatalog.BuiltIn;
+            if (path is not null)
+            {
+                var (loaded, problems) = Configuration.ConfigLoader.Load(path, Linting.InputResolver.DisplayPath(path, cwd), catalog, cwd);
+                if (loaded is null)
+                {
+                    foreach (var problem in problems)
+                        environment.Error.WriteLine(problem.ToString());
+                    return StrategyLintCli.ExitUsage;
+                }
+                catalog = loaded.Catalog ?? catalog;
+            }
+            var rows = catalog.Descriptors
                 .Select(d => (d.Id, d.Category, Severity: RuleSeverityExtensions.FromDefault(d.DefaultSeverity).ToName(), Title: d.Title.ToString()))
                 .ToList();
             var idWidth = Math.Max(2, rows.Max(r => r.Id.Length));
