@@ -97,7 +97,17 @@ internal sealed class RuleRunner
             return;
         var ids = string.Join(", ", rule.SupportedDiagnostics.Select(d => d.Id));
         var span = new TextSpan(0, 0);
-        var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), ids, error.GetType().Name, error.Message);
+        // Who can act on it: a user's own rule (a folder pack, a C# rule) is theirs to fix; a shipped rule is ours.
+        var userRule = rule is CodeRules.SandboxedRule || rule is Packs.PackRule { SourcePath: not null };
+        var (kind, detail, advice) = error switch
+        {
+            System.Text.RegularExpressions.RegexMatchTimeoutException timeout => ("pattern timeout",
+                $"the pattern /{(timeout.Pattern.StartsWith("(?:", StringComparison.Ordinal) && timeout.Pattern.EndsWith(')') ? timeout.Pattern[3..^1] : timeout.Pattern)}/ took more than {timeout.MatchTimeout.TotalSeconds:0.#} s on this document",
+                "Rewrite the pattern so that it cannot backtrack without end (docs/writing-rule-packs.md, 'How terms match')."),
+            CodeRuleStoppedException stopped => ("stopped", stopped.Message.TrimEnd('.'), "Fix the C# rule (docs/writing-csharp-rules.md, 'When a rule misbehaves')."),
+            _ => (error.GetType().Name, error.Message.TrimEnd('.'), userRule ? "The rule is your own: fix it, or switch it off in strategylint.json." : "Please report this together with the document."),
+        };
+        var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), ids, kind, detail, advice);
         findings.Add(new Finding(descriptor, document.Path, span, document.GetLinePositionSpan(span), message, severity));
     }
 

@@ -175,4 +175,18 @@ public sealed class PackFolderTests : IDisposable
         var result = PackFolder.Load(Path.Combine(_folder.Path, "house"), "house");
         Assert.Equal(["house/house.A.json", "house/house.B.json"], result.Problems.Select(p => p.File).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void A_pattern_that_escapes_the_check_is_stopped_by_its_timeout_with_a_clear_finding()
+    {
+        // Alternation, not nesting: the load-time check lets it through; the match timeout stops it.
+        var rule = Assert.Single(LoadPack("house.Annex.json", Rule("\"terms\": [\"/(a|aa)+$/\"]")).Rules);
+        var bytes = System.Text.Encoding.UTF8.GetBytes("# Strategy\n\n## Goals\n\n" + new string('a', 60) + "!\n");
+        var findings = new StrategyLint.Linting.StrategyLinter(new StrategyLint.Analysis.RuleCatalog([rule]), LintConfig.Default(_folder.Path))
+            .LintFile(new StrategyLint.Linting.InputFile("draft.md", null, () => bytes)).Findings;
+        var failure = Assert.Single(findings);
+        Assert.Equal("SL0004", failure.Id);
+        Assert.Contains("the pattern /(a|aa)+$/ took more than 1 s", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Rewrite the pattern", failure.Message, StringComparison.Ordinal);
+    }
 }
