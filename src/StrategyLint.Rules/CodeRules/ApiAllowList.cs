@@ -31,10 +31,10 @@ internal static class ApiAllowList
         "System.Span`1", "System.ReadOnlySpan`1", "System.Memory`1", "System.ReadOnlyMemory`1", "System.MemoryExtensions", "System.Index", "System.Range",
         "System.Nullable`1", "System.Enum", "System.ValueType", "System.Attribute", "System.Tuple", "System.ValueTuple",
         "System.DateTime", "System.DateOnly", "System.TimeOnly", "System.DateTimeOffset", "System.TimeSpan", "System.DayOfWeek", "System.Guid", "System.Version",
-        "System.Lazy`1", "System.Convert", "System.Char", "System.IEquatable`1", "System.IComparable`1", "System.IComparable", "System.IDisposable",
+        "System.Lazy`1", "System.Convert", "System.IEquatable`1", "System.IComparable`1", "System.IComparable", "System.IDisposable",
         "System.FormattableString", "System.IFormatProvider", "System.HashCode", "System.Comparison`1", "System.Predicate`1", "System.Converter`2",
         "System.Exception", "System.ArgumentException", "System.ArgumentNullException", "System.ArgumentOutOfRangeException", "System.InvalidOperationException",
-        "System.NotSupportedException", "System.NotImplementedException", "System.FormatException", "System.IndexOutOfRangeException", "System.KeyNotFoundException",
+        "System.NotSupportedException", "System.NotImplementedException", "System.FormatException", "System.IndexOutOfRangeException",
         "System.ObsoleteAttribute", "System.FlagsAttribute", "System.Collections.IEnumerable", "System.Collections.IEnumerator",
         "System.Threading.CancellationToken", "Microsoft.CodeAnalysis.DiagnosticDescriptor", "Microsoft.CodeAnalysis.DiagnosticSeverity", "Microsoft.CodeAnalysis.LocalizableString",
     };
