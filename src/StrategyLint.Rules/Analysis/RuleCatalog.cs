@@ -25,7 +25,7 @@ internal sealed class RuleCatalog
                 _names[descriptor.Id] = rule switch
                 {
                     Packs.PackRule => PascalCase(descriptor.Title.ToString()),
-                    CodeRules.SandboxedRule code => FriendlyName(code.Inner.GetType().Name, descriptor.Id),
+                    CodeRules.HostedCodeRule code => FriendlyName(code.TypeName, descriptor.Id),
                     _ => FriendlyName(rule.GetType().Name, descriptor.Id),
                 };
             }

@@ -35,11 +35,13 @@ internal sealed class RuleRunner
 
     // profile: the document's profile; rules that name other profiles do not run.
     // checkedIds: receives the ids of the diagnostics that were checked (rule ran, severity not off), for the coverage matrix.
-    public List<Finding> Run(StrategyDocument document, string? profile, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken = default, ISet<string>? checkedIds = null)
+    // onFailure: receives each rule's failure instead of an SL0004 finding (the C# rule host sends failures back to its parent).
+    public List<Finding> Run(StrategyDocument document, string? profile, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken = default, ISet<string>? checkedIds = null, Action<StrategyRule, Exception>? onFailure = null)
     {
         var findings = new List<Finding>();
+        var fail = onFailure ?? ((rule, error) => AddFailure(document, findings, rule, error, severityOf));
         foreach (var (rule, error) in _initializationFailures)
-            AddFailure(document, findings, rule, error, severityOf);
+            fail(rule, error);
 
         var active = _registrations
             .Where(r => profile is null || r.Rule.Profiles is null || r.Rule.Profiles.Contains(profile, StringComparer.OrdinalIgnoreCase))
@@ -85,7 +87,7 @@ internal sealed class RuleRunner
         }
 
         foreach (var state in states.Where(s => s.Failure is not null))
-            AddFailure(document, findings, state.Registration.Rule, state.Failure!, severityOf);
+            fail(state.Registration.Rule, state.Failure!);
         return findings;
     }
 
@@ -98,13 +100,14 @@ internal sealed class RuleRunner
         var ids = string.Join(", ", rule.SupportedDiagnostics.Select(d => d.Id));
         var span = new TextSpan(0, 0);
         // Who can act on it: a user's own rule (a folder pack, a C# rule) is theirs to fix; a shipped rule is ours.
-        var userRule = rule is CodeRules.SandboxedRule || rule is Packs.PackRule { SourcePath: not null };
+        var userRule = rule is CodeRules.HostedCodeRule || rule is Packs.PackRule { SourcePath: not null };
         var (kind, detail, advice) = error switch
         {
             System.Text.RegularExpressions.RegexMatchTimeoutException timeout => ("pattern timeout",
                 $"the pattern /{(timeout.Pattern.StartsWith("(?:", StringComparison.Ordinal) && timeout.Pattern.EndsWith(')') ? timeout.Pattern[3..^1] : timeout.Pattern)}/ took more than {timeout.MatchTimeout.TotalSeconds:0.#} s on this document",
                 "Rewrite the pattern so that it cannot backtrack without end (docs/writing-rule-packs.md, 'How terms match')."),
             CodeRuleStoppedException stopped => ("stopped", stopped.Message.TrimEnd('.'), "Fix the C# rule (docs/writing-csharp-rules.md, 'When a rule misbehaves')."),
+            CodeRules.CodeRuleFailedException failed => (failed.Kind, failed.Detail.TrimEnd('.'), "The rule is your own: fix it, or switch it off in strategylint.json."),
             _ => (error.GetType().Name, error.Message.TrimEnd('.'), userRule ? "The rule is your own: fix it, or switch it off in strategylint.json." : "Please report this together with the document."),
         };
         var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), ids, kind, detail, advice);

@@ -14,7 +14,11 @@ namespace StrategyLint.CodeRules;
 internal sealed record CodeRuleSource(string Path, string DisplayPath, string Text);
 
 /// <summary>What compiling the config's C# rules gave: the rules (sandboxed), problems, and whether the cache answered.</summary>
-internal sealed record CodeRuleResult(IReadOnlyList<StrategyRule> Rules, IReadOnlyList<ConfigProblem> Problems, bool FromCache, string? CachePath);
+internal sealed record CodeRuleResult(IReadOnlyList<StrategyRule> Rules, IReadOnlyList<ConfigProblem> Problems, bool FromCache, string? CachePath)
+{
+    /// <summary>Why the cache was not used (a folder that is not private), or null.</summary>
+    public string? CacheNote { get; init; }
+}
 
 /// <summary>
 /// Compiles C# rules with Roslyn against the rule API and an allow-list of .NET APIs, instruments them with
@@ -59,51 +63,53 @@ internal static class CodeRuleCompiler
         return [.. paths.Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
     });
 
-    /// <summary>Where compiled rules are cached: $STRATEGYLINT_CACHE, else $XDG_CACHE_HOME/strategylint, else ~/.cache/strategylint.</summary>
-    public static string DefaultCacheDirectory()
+    /// <summary>
+    /// Where compiled rules are cached: $STRATEGYLINT_CACHE, else (outside CI) $XDG_CACHE_HOME/strategylint, else
+    /// ~/.cache/strategylint; null, no cache, in CI (the CI variable set) unless STRATEGYLINT_CACHE names one, because
+    /// a cache shared across jobs is a way to plant code for a later, trusted job.
+    /// </summary>
+    public static string? DefaultCacheDirectory()
     {
         if (Environment.GetEnvironmentVariable("STRATEGYLINT_CACHE") is { Length: > 0 } explicitCache)
             return Path.Combine(explicitCache, "code-rules");
+        if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci && !ci.Equals("false", StringComparison.OrdinalIgnoreCase))
+            return null;
         var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
         return Path.Combine(root, "strategylint", "code-rules");
     }
 
-    public static CodeRuleResult Load(IReadOnlyList<CodeRuleSource> sources, string toolVersion, string cacheDirectory, TimeSpan budget)
+    /// <summary>The assembly name compiled rules get: the cache key, so an image can be checked against the entry it came from.</summary>
+    internal static string AssemblyNameFor(string key) => "StrategyLint.CodeRules." + key;
+
+    /// <summary>
+    /// Compiles the rules (or takes them from the cache), then loads them in a rule host (a child process) and returns
+    /// one <see cref="HostedCodeRule"/> per rule class. <paramref name="cacheDirectory"/> null means no cache.
+    /// </summary>
+    public static CodeRuleResult Load(IReadOnlyList<CodeRuleSource> sources, string toolVersion, string? cacheDirectory, TimeSpan budget, long memoryBytes = RuleHostLimits.DefaultMemoryBytes)
     {
         var key = CacheKey(sources, toolVersion);
-        var cachePath = Path.Combine(cacheDirectory, key + ".dll");
+        var assemblyName = AssemblyNameFor(key);
         var problems = new List<ConfigProblem>();
-        byte[]? image = null;
-        var fromCache = false;
-        try
-        {
-            if (File.Exists(cachePath))
-            {
-                image = File.ReadAllBytes(cachePath);
-                fromCache = true;
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            image = null;
-        }
+        var cache = cacheDirectory is null ? null : CodeRuleCache.Open(cacheDirectory);
+        var image = cache?.TryRead(key, assemblyName);
+        var fromCache = image is not null;
         if (image is null)
         {
             image = Compile(sources, key, problems);
             if (image is null)
-                return new CodeRuleResult([], problems, false, null);
-            TryWriteCache(cachePath, image);
+                return new CodeRuleResult([], problems, false, null) { CacheNote = cache?.Refusal };
+            cache?.TryWrite(key, image);
         }
 
-        var rules = Instantiate(image, key, sources, budget, problems, out var corrupt);
+        var rules = Instantiate(image, assemblyName, sources, new RuleHostLimits(budget, memoryBytes), problems, out var corrupt);
         if (corrupt && fromCache)
         {
             // A damaged cache entry is not the author's fault: compile again.
-            TryDelete(cachePath);
-            return Load(sources, toolVersion, cacheDirectory, budget);
+            cache!.Delete(key);
+            return Load(sources, toolVersion, cacheDirectory, budget, memoryBytes);
         }
-        return new CodeRuleResult(problems.Count > 0 ? [] : rules, problems, fromCache, cachePath);
+        return new CodeRuleResult(problems.Count > 0 ? [] : rules, problems, fromCache, cache?.Usable == true ? cache.PathOf(key) : null) { CacheNote = cache?.Refusal };
     }
 
     /// <summary>Compiles the sources, checks them against the allow-list, then compiles the instrumented trees; null on any problem.</summary>
@@ -115,7 +121,7 @@ internal static class CodeRuleCompiler
         var compileOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
             optimizationLevel: OptimizationLevel.Release, allowUnsafe: false, nullableContextOptions: NullableContextOptions.Enable,
             concurrentBuild: false, deterministic: true, checkOverflow: false);
-        var compilation = CSharpCompilation.Create("StrategyLint.CodeRules." + assemblyName, trees, References.Value, compileOptions);
+        var compilation = CSharpCompilation.Create(AssemblyNameFor(assemblyName), trees, References.Value, compileOptions);
 
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         foreach (var error in errors.Take(50))
@@ -148,62 +154,59 @@ internal static class CodeRuleCompiler
         return stream.ToArray();
     }
 
-    private static List<StrategyRule> Instantiate(byte[] image, string key, IReadOnlyList<CodeRuleSource> sources, TimeSpan budget, List<ConfigProblem> problems, out bool corrupt)
+    private static List<StrategyRule> Instantiate(byte[] image, string assemblyName, IReadOnlyList<CodeRuleSource> sources, RuleHostLimits limits, List<ConfigProblem> problems, out bool corrupt)
     {
         corrupt = false;
-        Assembly assembly;
+        var pool = new RuleHostPool(image, assemblyName, limits);
+        HostResponse loaded;
         try
         {
-            // Collectible: a long-lived host (an editor, a test run) can let the rules go with their context.
-            var context = new AssemblyLoadContext("strategylint-code-rules-" + key[..12], isCollectible: true);
-            assembly = context.LoadFromStream(new MemoryStream(image));
+            loaded = pool.Load();
         }
-        catch (BadImageFormatException)
+        catch (RuleHostCrashedException crashed)
         {
-            corrupt = true;
+            pool.Dispose();
+            problems.Add(new ConfigProblem(sources[0].DisplayPath, 1, 1, "", $"The C# rules could not be loaded: the rule host {crashed.Reason}."));
+            return [];
+        }
+        if (loaded.Kind != HostResponse.LoadedKind)
+        {
+            pool.Dispose();
+            if (loaded.FailureKind == "BadImage")
+                corrupt = true;
+            else
+                problems.Add(new ConfigProblem(sources[0].DisplayPath, 1, 1, "", $"The C# rules could not be loaded: {loaded.Detail}."));
             return [];
         }
 
-        var rules = new List<StrategyRule>();
         var display = sources.Count == 1 ? sources[0].DisplayPath : string.Join(", ", sources.Select(s => s.DisplayPath));
-        var types = assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.IsSubclassOf(typeof(StrategyRule))).OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
-        if (types.Count == 0)
+        foreach (var problem in loaded.Problems ?? [])
+            problems.Add(new ConfigProblem(FileOf(problem.TypeName, sources), 1, 1, "", problem.Message));
+        var infos = loaded.Rules ?? [];
+        if (infos.Count == 0 && problems.Count == 0)
             problems.Add(new ConfigProblem(sources[0].DisplayPath, 1, 1, "", $"{display} defines no rule. A C# rule is a public class deriving from StrategyLint.Analysis.StrategyRule with a public parameterless constructor."));
-        foreach (var type in types)
+        var rules = new List<StrategyRule>();
+        for (var i = 0; i < infos.Count; i++)
         {
-            var file = FileOf(type, sources);
-            if (type.GetConstructor(Type.EmptyTypes) is null)
+            var info = infos[i];
+            var file = FileOf(info.TypeName, sources);
+            foreach (var descriptor in info.Descriptors)
             {
-                problems.Add(new ConfigProblem(file, 1, 1, "", $"The rule class {type.Name} needs a public parameterless constructor."));
-                continue;
+                if (descriptor.Id.StartsWith("SL", StringComparison.OrdinalIgnoreCase) && descriptor.Id.Length == 6 && descriptor.Id[2..].All(char.IsAsciiDigit))
+                    problems.Add(new ConfigProblem(file, 1, 1, "", $"The rule {info.TypeName} declares '{descriptor.Id}', an id reserved for the rules shipped with StrategyLint. Name it like 'house.{info.TypeName}'."));
             }
-            try
-            {
-                StrategyRule rule;
-                using (CodeRuleGuard.Enter(budget, SandboxedRule.AllocationBudget))
-                    rule = (StrategyRule)Activator.CreateInstance(type)!;
-                var sandboxed = new SandboxedRule(rule, budget);
-                foreach (var descriptor in sandboxed.SupportedDiagnostics)
-                {
-                    if (descriptor.Id.StartsWith("SL", StringComparison.OrdinalIgnoreCase) && descriptor.Id.Length == 6 && descriptor.Id[2..].All(char.IsAsciiDigit))
-                        problems.Add(new ConfigProblem(file, 1, 1, "", $"The rule {type.Name} declares '{descriptor.Id}', an id reserved for the rules shipped with StrategyLint. Name it like 'house.{type.Name}'."));
-                }
-                if (sandboxed.SupportedDiagnostics.IsDefaultOrEmpty)
-                    problems.Add(new ConfigProblem(file, 1, 1, "", $"The rule {type.Name} declares no diagnostics in SupportedDiagnostics."));
-                rules.Add(sandboxed);
-            }
-            catch (Exception ex) when (ex is TargetInvocationException or CodeRuleStoppedException or InvalidOperationException)
-            {
-                var inner = ex is TargetInvocationException { InnerException: { } i } ? i : ex;
-                problems.Add(new ConfigProblem(file, 1, 1, "", $"The rule {type.Name} failed while being created: {inner.GetType().Name}: {inner.Message}"));
-            }
+            if (info.Descriptors.Count == 0)
+                problems.Add(new ConfigProblem(file, 1, 1, "", $"The rule {info.TypeName} declares no diagnostics in SupportedDiagnostics."));
+            rules.Add(new HostedCodeRule(pool, i, info));
         }
+        if (problems.Count > 0)
+            pool.Dispose();
         return rules;
     }
 
     // The file that declares a type: the source whose text declares "class Name".
-    private static string FileOf(Type type, IReadOnlyList<CodeRuleSource> sources) =>
-        sources.FirstOrDefault(s => s.Text.Contains("class " + type.Name, StringComparison.Ordinal))?.DisplayPath ?? sources[0].DisplayPath;
+    private static string FileOf(string typeName, IReadOnlyList<CodeRuleSource> sources) =>
+        sources.FirstOrDefault(s => s.Text.Contains("class " + typeName, StringComparison.Ordinal))?.DisplayPath ?? sources[0].DisplayPath;
 
     internal static string CacheKey(IReadOnlyList<CodeRuleSource> sources, string toolVersion)
     {
@@ -211,26 +214,6 @@ internal static class CodeRuleCompiler
         foreach (var source in sources.OrderBy(s => s.DisplayPath, StringComparer.Ordinal))
             hash.Append(source.DisplayPath).Append('\0').Append(source.Text.Length).Append('\0').Append(source.Text).Append('\0');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hash.ToString())));
-    }
-
-    private static void TryWriteCache(string path, byte[] image)
-    {
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            File.WriteAllBytes(temporary, image);
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // No cache (read-only home, full disk): the rules still run, compiled again next time.
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
     }
 
     private static ConfigProblem At(Location location, string message)

@@ -7,7 +7,7 @@ using StrategyLint.Syntax;
 namespace StrategyLint.CodeRules;
 
 /// <summary>
-/// A user's C# rule as the engine runs it: every call into the rule runs under a time and allocation budget per
+/// A user's C# rule as the rule host (<see cref="RuleHostServer"/>, a child process) runs it: every call into the rule runs under a time and allocation budget per
 /// document (<see cref="CodeRuleGuard"/>), an out-of-memory in the rule is its failure rather than the run's, and
 /// a rule stopped on a document is reported there (SL0004) while the run goes on.
 /// </summary>
@@ -18,17 +18,19 @@ internal sealed class SandboxedRule : StrategyRule
 
     private readonly StrategyRule _inner;
     private readonly TimeSpan _budget;
+    private readonly long _allocationBudget;
     private readonly ConditionalWeakTable<StrategyDocument, StrongBox<TimeSpan>> _spent = new();
     private readonly ImmutableArray<DiagnosticDescriptor> _diagnostics;
     private readonly IReadOnlyCollection<string>? _profiles;
     private readonly CoverageTopic? _coverage;
 
-    public SandboxedRule(StrategyRule inner, TimeSpan budget)
+    public SandboxedRule(StrategyRule inner, TimeSpan budget, long allocationBudget = AllocationBudget)
     {
         _inner = inner;
         _budget = budget;
+        _allocationBudget = allocationBudget;
         // Read once, under the guard: a property getter is the rule's code too.
-        using var scope = CodeRuleGuard.Enter(budget, AllocationBudget);
+        using var scope = CodeRuleGuard.Enter(budget, allocationBudget);
         _diagnostics = inner.SupportedDiagnostics;
         _profiles = inner.Profiles;
         _coverage = inner.Coverage;
@@ -61,7 +63,7 @@ internal sealed class SandboxedRule : StrategyRule
         if (left <= TimeSpan.Zero)
             throw new CodeRuleStoppedException($"ran out of time ({_budget.TotalSeconds:0.#} s on this document)");
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var scope = CodeRuleGuard.Enter(left, AllocationBudget);
+        using var scope = CodeRuleGuard.Enter(left, _allocationBudget);
         try
         {
             action();

@@ -41,7 +41,8 @@ internal static class ConfigLoader
     /// <param name="displayPath">How messages name it.</param>
     /// <param name="builtIn">The built-in rules.</param>
     /// <param name="workingDirectory">What paths in messages are relative to (the config's folder when null).</param>
-    public static (LintConfig? Config, List<ConfigProblem> Problems) Load(string path, string displayPath, RuleCatalog builtIn, string? workingDirectory = null)
+    /// <param name="trustCodeRules">The command line's <c>--trust-code-rules</c>: without it, C# rules the config enables are not compiled or run.</param>
+    public static (LintConfig? Config, List<ConfigProblem> Problems) Load(string path, string displayPath, RuleCatalog builtIn, string? workingDirectory = null, bool trustCodeRules = false)
     {
         var problems = new List<ConfigProblem>();
         var text = JsonFiles.Read(path, displayPath, "The configuration file", problems);
@@ -62,7 +63,7 @@ internal static class ConfigLoader
         var extended = ExtendsResolver.Resolve(root["extends"], baseDirectory, Display, displayPath, problems);
         if (problems.Count > 0)
             return (null, problems);
-        var code = CodeRuleLoader.Load(root["codeRules"], baseDirectory, Display, displayPath, problems);
+        var code = CodeRuleLoader.Load(root["codeRules"], baseDirectory, Display, displayPath, problems, trustCodeRules);
         if (problems.Count > 0)
             return (null, problems);
         var catalog = ExtendsResolver.Catalog(builtIn, [.. extended.Rules, .. code.Rules], extended.ReplacedShippedPacks, problems);
@@ -93,6 +94,7 @@ internal static class ConfigLoader
         {
             Catalog = catalog,
             CodeRulesStatus = code.Status,
+            Notices = code.Notice is null ? [] : [code.Notice],
             PackSeverities = extended.SeverityById,
             Path = path,
             BaseDirectory = baseDirectory,

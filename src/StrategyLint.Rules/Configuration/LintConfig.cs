@@ -35,6 +35,9 @@ internal sealed class LintConfig
     /// <summary>What became of <c>codeRules</c> (compiled, loaded from the cache, disabled), for --verbose; null without them.</summary>
     public string? CodeRulesStatus { get; init; }
 
+    /// <summary>Things every run must tell the user, whatever the output format (C# rules asked for but not trusted).</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
     /// <summary>The run's rules when the config adds packs or code rules; null means the built-in catalog.</summary>
     public RuleCatalog? Catalog { get; init; }
 

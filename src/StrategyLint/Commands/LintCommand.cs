@@ -27,7 +27,8 @@ internal static class LintCommand
         Option<string?> Baseline,
         Option<bool> Fix,
         Option<bool> DryRun,
-        Option<string?> Shard);
+        Option<string?> Shard,
+        Option<bool> TrustCodeRules);
 
     public static Command Create(CliEnvironment environment)
     {
@@ -54,7 +55,8 @@ internal static class LintCommand
             new Option<string?>("--baseline") { Description = "Report only findings that are not in this baseline file (written by 'strategylint baseline')." },
             new Option<bool>("--fix") { Description = "Apply the fixes rules offer (scaffold a missing focus-area section, partner wording, a review clause), write the files atomically, then lint again." },
             new Option<bool>("--dry-run") { Description = "With --fix: print the changes as a unified diff instead of writing them." },
-            new Option<string?>("--shard") { Description = "Lint only part I of N of the files (for example 2/4), to split a large repository across CI jobs. Each file is in exactly one part; the SARIF category defaults to strategylint/shard-I-of-N." });
+            new Option<string?>("--shard") { Description = "Lint only part I of N of the files (for example 2/4), to split a large repository across CI jobs. Each file is in exactly one part; the SARIF category defaults to strategylint/shard-I-of-N." },
+            TrustCodeRulesOption());
         symbols.Format.AcceptOnlyFromAmong(OutputFormat.All);
         symbols.FailLevel.AcceptOnlyFromAmong("error", "warning", "note", "info");
         symbols.Profile.AcceptOnlyFromAmong([.. StrategyProfiles.All]);
@@ -72,6 +74,7 @@ internal static class LintCommand
         command.Options.Add(symbols.Fix);
         command.Options.Add(symbols.DryRun);
         command.Options.Add(symbols.Shard);
+        command.Options.Add(symbols.TrustCodeRules);
         command.SetAction(parse => Execute(parse, symbols, environment));
     }
 
@@ -102,7 +105,7 @@ internal static class LintCommand
             : parse.GetValue(symbols.Category)!;
         var options = new OutputOptions(cwd, category, parse.GetValue(symbols.IncludeSuppressed), Warnings: environment.Error, Variables: environment.Variable);
 
-        var inputs = new LintInputs(parse.GetValue(symbols.Paths) ?? [], parse.GetValue(symbols.Config), parse.GetValue(symbols.Profile), parse.GetValue(symbols.StdinName)!, verbose, shard);
+        var inputs = new LintInputs(parse.GetValue(symbols.Paths) ?? [], parse.GetValue(symbols.Config), parse.GetValue(symbols.Profile), parse.GetValue(symbols.StdinName)!, verbose, shard, parse.GetValue(symbols.TrustCodeRules));
         var (analysed, configProblems, exit) = Analyse(inputs, catalog, environment);
         if (configProblems is not null)
         {
@@ -181,7 +184,16 @@ internal static class LintCommand
     }
 
     /// <summary>What every command that lints takes: paths, config, profile.</summary>
-    internal sealed record LintInputs(string[] Paths, string? Config, string? Profile, string StdinName, bool Verbose, Shard? Shard = null);
+    internal sealed record LintInputs(string[] Paths, string? Config, string? Profile, string StdinName, bool Verbose, Shard? Shard = null, bool TrustCodeRules = false);
+
+    /// <summary>
+    /// <c>--trust-code-rules</c>, shared by every command that loads a configuration. Trust is the workflow's to grant,
+    /// never the configuration's: a pull request can change strategylint.json, not the command line CI runs.
+    /// </summary>
+    internal static Option<bool> TrustCodeRulesOption() => new("--trust-code-rules")
+    {
+        Description = "Compile and run the C# rules the configuration enables (codeRules). Without it they are skipped with a notice. Grant it only where the configuration and rule files are trusted: pushes to protected branches and same-repository pull requests, never pull requests from forks.",
+    };
 
     /// <summary>
     /// Loads the configuration, resolves the inputs and lints them: the part of a run that lint, baseline and
@@ -196,12 +208,15 @@ internal static class LintCommand
     private static (LintResult? Result, List<ConfigProblem>? ConfigProblems, int Exit) Analyse(LintInputs inputs, Lazy<RuleCatalog> catalog, CliEnvironment environment)
     {
         var cwd = environment.WorkingDirectory;
-        var (config, configProblems) = LoadConfig(inputs.Config, cwd, catalog, environment);
+        var (config, configProblems) = LoadConfig(inputs.Config, cwd, catalog, inputs.TrustCodeRules);
         if (config is null)
             return (null, configProblems, StrategyLintCli.ExitUsage);
         if (inputs.Verbose)
             environment.Error.WriteLine(config.Path is null ? "No strategylint.json found; using the defaults." : $"Using configuration {InputResolver.DisplayPath(config.Path, cwd)}.");
-        if (inputs.Verbose && config.CodeRulesStatus is { } codeRules)
+        // A notice is shown whatever --verbose says: it tells why rules the configuration asks for did not run.
+        foreach (var notice in config.Notices)
+            environment.Error.WriteLine($"strategylint: {notice}");
+        if (inputs.Verbose && config.CodeRulesStatus is { } codeRules && !config.Notices.Contains(codeRules))
             environment.Error.WriteLine(codeRules);
 
         var paths = inputs.Paths is { Length: > 0 } given ? given : ["."];
@@ -243,7 +258,7 @@ internal static class LintCommand
     internal static LintResult ConfigProblemResult(List<ConfigProblem> problems) =>
         new([.. problems.GroupBy(p => p.File).Select(g => new FileResult(new InputFile(g.Key, null), [.. g.Select(ToFinding)], null, Skipped: true))]);
 
-    private static (LintConfig? Config, List<ConfigProblem> Problems) LoadConfig(string? explicitPath, string cwd, Lazy<RuleCatalog> catalog, CliEnvironment environment)
+    private static (LintConfig? Config, List<ConfigProblem> Problems) LoadConfig(string? explicitPath, string cwd, Lazy<RuleCatalog> catalog, bool trustCodeRules)
     {
         string? path;
         if (explicitPath is not null)
@@ -256,7 +271,7 @@ internal static class LintCommand
         {
             path = ConfigLoader.Discover(cwd);
         }
-        return path is null ? (LintConfig.Default(cwd), []) : ConfigLoader.Load(path, InputResolver.DisplayPath(path, cwd), catalog.Value, cwd);
+        return path is null ? (LintConfig.Default(cwd), []) : ConfigLoader.Load(path, InputResolver.DisplayPath(path, cwd), catalog.Value, cwd, trustCodeRules);
     }
 
     private static Finding ToFinding(ConfigProblem problem)

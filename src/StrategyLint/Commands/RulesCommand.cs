@@ -10,7 +10,9 @@ internal static class RulesCommand
     {
         var config = new Option<string?>("--config", "-c") { Description = "List the rules of this configuration (its extends packs and C# rules too) instead of the nearest strategylint.json's." };
         var command = new Command("rules", "List every rule: id, category, default severity and title, including the packs and C# rules the configuration adds.");
+        var trust = LintCommand.TrustCodeRulesOption();
         command.Options.Add(config);
+        command.Options.Add(trust);
         command.SetAction(parse =>
         {
             // The configuration's own rules belong in the list: a house pack's ids are what its users look up.
@@ -20,13 +22,15 @@ internal static class RulesCommand
             var catalog = RuleCatalog.BuiltIn;
             if (path is not null)
             {
-                var (loaded, problems) = Configuration.ConfigLoader.Load(path, Linting.InputResolver.DisplayPath(path, cwd), catalog, cwd);
+                var (loaded, problems) = Configuration.ConfigLoader.Load(path, Linting.InputResolver.DisplayPath(path, cwd), catalog, cwd, parse.GetValue(trust));
                 if (loaded is null)
                 {
                     foreach (var problem in problems)
                         environment.Error.WriteLine(problem.ToString());
                     return StrategyLintCli.ExitUsage;
                 }
+                foreach (var notice in loaded.Notices)
+                    environment.Error.WriteLine($"strategylint: {notice}");
                 catalog = loaded.Catalog ?? catalog;
             }
             var rows = catalog.Descriptors

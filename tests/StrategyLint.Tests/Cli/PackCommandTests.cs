@@ -30,7 +30,7 @@ public sealed class PackCommandTests : IDisposable
     [Fact]
     public void The_sample_pack_and_csharp_rule_fire_on_the_sample_draft_with_their_own_ids()
     {
-        var run = CliRunner.Run(Root, "--config", "samples/csharp-rule/strategylint.json", "samples/draft.md", "--format", "json");
+        var run = CliRunner.Run(Root, "--config", "samples/csharp-rule/strategylint.json", "samples/draft.md", "--format", "json", "--trust-code-rules");
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
         Assert.Contains("\"id\": \"house-rules.FundingAnnex\"", run.Out, StringComparison.Ordinal);
         Assert.Contains("\"id\": \"house-rules.Tbd\"", run.Out, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class PackCommandTests : IDisposable
     [Fact]
     public void The_forbidden_sample_is_refused_naming_the_api_and_its_line()
     {
-        var run = CliRunner.Run(Root, "--config", "samples/forbidden-rule/strategylint.json", "samples/draft.md");
+        var run = CliRunner.Run(Root, "--config", "samples/forbidden-rule/strategylint.json", "samples/draft.md", "--trust-code-rules");
         Assert.Equal(2, run.ExitCode);
         var line = File.ReadAllLines(Path.Combine(Root, "samples/forbidden-rule/ReadsAFileRule.cs")).ToList().FindIndex(l => l.Contains("File.ReadAllText", StringComparison.Ordinal)) + 1;
         // Configuration problems go to standard error in the text format, so standard output stays clean for other formats.

@@ -32,8 +32,9 @@ public sealed class CodeRuleTests : IDisposable
         }
         """;
 
+    // The cache folder is created private (0700) by the cache itself; a shared folder would be refused.
     private CodeRuleResult Load(string source, double seconds = 10) =>
-        CodeRuleCompiler.Load([new CodeRuleSource("/x/Probe.cs", "rules/Probe.cs", source)], "test", _cache.Path, TimeSpan.FromSeconds(seconds));
+        CodeRuleCompiler.Load([new CodeRuleSource("/x/Probe.cs", "rules/Probe.cs", source)], "test", Path.Combine(_cache.Path, "code-rules"), TimeSpan.FromSeconds(seconds));
 
     /// <summary>Compiles marked-up source and asserts one SL0001 at the marked position whose message holds the parts.</summary>
     private void AssertRefusedAt(string markup, params string[] parts)
