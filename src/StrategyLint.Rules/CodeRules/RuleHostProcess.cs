@@ -61,6 +61,9 @@ internal sealed class RuleHostProcess : IDisposable
 
     public bool HasEnded => _ended || _process.HasExited;
 
+    /// <summary>The child's process id (tests read its environment from outside).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Starts a rule host; throws <see cref="RuleHostCrashedException"/> when it cannot be started.</summary>
     public static RuleHostProcess Start(long memoryBytes)
     {
@@ -194,7 +197,9 @@ internal sealed class RuleHostProcess : IDisposable
     {
         try
         {
-            _process.WaitForExit(2000);
+            // Once exited, the untimed wait also waits for the last of standard error, where the runtime says why.
+            if (_process.WaitForExit(2000))
+                _process.WaitForExit();
         }
         catch (InvalidOperationException)
         {
@@ -209,7 +214,9 @@ internal sealed class RuleHostProcess : IDisposable
             return "ran out of memory, which ended its process";
         if (tail.Contains("Unhandled exception", StringComparison.OrdinalIgnoreCase))
             return "threw an exception outside its analysis (from a finalizer, a thread or an async void method), which ended its process";
-        return exit is { } code ? $"ended its process unexpectedly (exit code {code})" : "ended its process unexpectedly";
+        // 134 is SIGABRT, which is how the runtime ends a process whose stack overflowed when it could not say so.
+        return exit is 134 ? "overflowed the stack or aborted, which ended its process"
+            : exit is { } code ? $"ended its process unexpectedly (exit code {code})" : "ended its process unexpectedly";
     }
 
     private void End()

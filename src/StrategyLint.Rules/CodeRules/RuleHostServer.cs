@@ -115,7 +115,11 @@ public static class RuleHostServer
             var descriptors = rule.SupportedDiagnostics.IsDefault ? [] : rule.SupportedDiagnostics.Select(d => new HostedDescriptor(
                 d.Id, d.Title.ToString(CultureInfo.InvariantCulture), d.MessageFormat.ToString(CultureInfo.InvariantCulture), d.Category,
                 (int)d.DefaultSeverity, d.IsEnabledByDefault, d.Description.ToString(CultureInfo.InvariantCulture), d.HelpLinkUri, [.. d.CustomTags])).ToList();
-            return new HostedRuleInfo(typeName, descriptors, rule.Profiles?.ToList(), rule.Coverage?.DiagnosticId, rule.Coverage?.Label);
+            var info = new HostedRuleInfo(typeName, descriptors, rule.Profiles?.ToList(), rule.Coverage?.DiagnosticId, rule.Coverage?.Label);
+            // LocalizableString swallows exceptions from its text, the guard's included: ask the guard itself.
+            if (scope.StoppedReason is { } reason)
+                throw new CodeRuleStoppedException(reason);
+            return info;
         }
 
         public HostResponse Run(HostRequest request)
