@@ -218,9 +218,8 @@ internal static class CodeRuleCompiler
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            File.WriteAllBytes(temporary, image);
-            File.Move(temporary, path, overwrite: true);
+            // A random temporary name, never through a link, never over a device; a failure leaves no cache entry.
+            IO.AtomicFileWriter.Write(path, image);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
