@@ -138,15 +138,56 @@ internal static class Escape
 
     /// <summary>
     /// Text for HTML content and quoted attribute values: &lt; &gt; &amp; &quot; and &#39; become references, so text
-    /// from a draft (headings, quotes, file names) can never open an element or leave an attribute; control
-    /// characters other than line breaks and tabs, which HTML forbids, become spaces.
+    /// from a draft (headings, quotes, file names) can never open an element or leave an attribute. Control
+    /// characters other than line breaks and tabs, which HTML forbids, become spaces; a line break becomes
+    /// <c>&amp;#10;</c> (the same to a browser) and the '#' of '##[' <c>&amp;#35;</c>, so a page printed to a CI log
+    /// cannot start a workflow command; bidirectional overrides are shown as visible escapes.
     /// </summary>
     public static string Html(string? value)
     {
         var encoded = WebUtility.HtmlEncode(value ?? "");
-        if (!encoded.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
+        if (!encoded.Any(c => char.IsControl(c) && c != '\t' || IsUnsafe(c) || c == '#'))
             return encoded;
-        return string.Concat(encoded.Select(c => char.IsControl(c) && c is not '\n' and not '\t' ? ' ' : c));
+        var builder = new StringBuilder(encoded.Length + 16);
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            var c = encoded[i];
+            if (c == '\n')
+                builder.Append("&#10;");
+            else if (c == '#' && string.CompareOrdinal(encoded, i, "##[", 0, 3) == 0)
+                builder.Append("&#35;");
+            else if (char.IsControl(c) && c != '\t')
+                builder.Append(' ');
+            else if (IsUnsafe(c))
+                AppendEscaped(builder, c);
+            else
+                builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Serialized JSON (the json and sarif formats), which a job may print to its log: the serializer already
+    /// escapes control characters; this also writes bidirectional overrides and line separators as <c>\uXXXX</c>
+    /// and the '#' of '##[' as <c>\u0023</c>. Both can only occur inside strings (JSON has no '#' of its own), so
+    /// the document means the same.
+    /// </summary>
+    public static string Json(string serialized)
+    {
+        if (!serialized.Any(c => IsUnsafe(c) || c == '#'))
+            return serialized;
+        var builder = new StringBuilder(serialized.Length + 16);
+        for (var i = 0; i < serialized.Length; i++)
+        {
+            var c = serialized[i];
+            if (c == '#' && string.CompareOrdinal(serialized, i, "##[", 0, 3) == 0)
+                builder.Append("\\u0023");
+            else if (IsUnsafe(c) && !char.IsControl(c))
+                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            else
+                builder.Append(c);
+        }
+        return builder.ToString();
     }
 
     /// <summary>

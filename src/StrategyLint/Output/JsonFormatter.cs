@@ -92,7 +92,7 @@ internal sealed class JsonFormatter : IResultFormatter
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        writer.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        writer.Write(Escape.Json(System.Text.Encoding.UTF8.GetString(buffer.ToArray())));
         writer.WriteLine();
     }
 

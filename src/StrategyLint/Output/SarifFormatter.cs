@@ -63,7 +63,7 @@ internal sealed partial class SarifFormatter(OutputOptions options) : IResultFor
         if (kept.Count < all.Count)
             options.Warnings?.WriteLine($"strategylint: warning: {TruncationNote(kept.Count, all.Count)}");
 
-        writer.Write(System.Text.Encoding.UTF8.GetString(bytes));
+        writer.Write(Escape.Json(System.Text.Encoding.UTF8.GetString(bytes)));
         writer.WriteLine();
     }
 
