@@ -441,6 +441,30 @@ public sealed class WriteSafetyTests(ITestOutputHelper output) : IDisposable
         Assert.False(File.Exists("/proc/strategylint-write-test.sarif"));
     }
 
+    // ---- --fix --dry-run on line endings the diff must count like DiffPlex ------------------------------------------------------
+
+    [Theory(Timeout = Bounded)]
+    [InlineData("lone CR", "\r")]
+    [InlineData("LF with a final line break", "\n")]
+    [InlineData("CR LF", "\r\n")]
+    [InlineData("CR inside LF", "mixed")]
+    public async Task Fix_dry_run_prints_a_diff_for_any_line_ending_and_writes_nothing(string why, string newline)
+    {
+        var text = newline == "mixed" ? GovernanceOnly.Replace("\n\n## Governance", "\r\r## Governance", StringComparison.Ordinal) + "\n" : GovernanceOnly.ReplaceLineEndings(newline) + newline;
+        var draft = _folder.Write("draft.md", text);
+        var before = File.ReadAllBytes(draft);
+
+        var run = await InTime(() => CliRunner.Run(_folder.Path, "draft.md", "--fix", "--dry-run", "--profile", Profile));
+
+        AssertNoCrash(run);
+        Assert.True(run.ExitCode != 2, $"{why}: exit {run.ExitCode}: {run.Error}");
+        Assert.StartsWith("--- a/draft.md\n+++ b/draft.md\n@@ ", run.Out, StringComparison.Ordinal);
+        Assert.Contains("+" + Scaffold, run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain('\r', run.Out);
+        Assert.Contains("nothing was written", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(draft));
+    }
+
     // ---- the writer itself -------------------------------------------------------------------------------------------------
 
     [UnixFact]
