@@ -220,6 +220,30 @@ public sealed partial class OutputInjectionTests : IDisposable
         }
     }
 
+    [Fact(Timeout = Bounded)]
+    public async Task Rules_and_coverage_show_a_hostile_pack_and_file_name_escaped()
+    {
+        _folder.Write("packs/evil/pack.json", """{ "name": "evil", "description": "A hostile pack.", "profiles": [] }""");
+        _folder.Write("packs/evil/evil.Rule.json", """
+            { "id": "evil.Rule", "kind": "forbid-phrase", "title": "Title\n::error::title-injected \u001b]0;pwned\u0007", "message": "M", "description": "D", "terms": ["TBD"] }
+            """);
+        _folder.Write("strategylint.json", """{ "extends": ["./packs/evil"] }""");
+        var name = OperatingSystem.IsWindows() ? "plain.md" : HostileName;
+        _folder.Write(name, "# National Cybersecurity Strategy\n\nThe owner is TBD.\n");
+
+        var rules = await Task.Run(() => CliRunner.Run(_folder.Path, "rules"));
+        var coverage = await Task.Run(() => CliRunner.Run(_folder.Path, "coverage", ".", "--profile", "national-cybersecurity-strategy"));
+
+        foreach (var (what, run) in new[] { ("rules", rules), ("coverage", coverage) })
+        {
+            Assert.Equal(0, run.ExitCode);
+            AssertNoRawControls(what, run.Out + run.Error);
+            AssertNoInjectedCommands(what, run.Out + "\n" + run.Error, annotationsAllowed: false);
+        }
+        Assert.Contains(@"Title\n::error::title-injected \x1b]0;pwned\x07", rules.Out, StringComparison.Ordinal);
+        Assert.Contains(OperatingSystem.IsWindows() ? "plain.md" : "right.md", coverage.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_javascript_help_link_from_a_pack_is_refused_when_the_pack_loads()
     {
