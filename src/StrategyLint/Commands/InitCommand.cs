@@ -113,7 +113,7 @@ internal static class InitCommand
 
     private static int Failed(CliEnvironment environment, string problem)
     {
-        environment.Error.WriteLine($"strategylint: the starter configuration did not pass its own check, so nothing was written: {problem}");
+        environment.Error.WriteLine($"strategylint: the starter configuration did not pass its own check, so nothing was written: {Output.Escape.Text(problem)}");
         environment.Error.WriteLine("Please report this at " + ToolInfo.InformationUri + "/issues.");
         return StrategyLintCli.ExitUsage;
     }
