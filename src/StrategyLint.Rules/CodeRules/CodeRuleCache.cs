@@ -1,6 +1,5 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -107,12 +106,19 @@ internal sealed class CodeRuleCache
         try
         {
             // The image first: an entry without its manifest is never loaded.
-            StrategyLint.IO.AtomicFile.Write(PathOf(key), image, PrivateMode);
-            StrategyLint.IO.AtomicFile.Write(ManifestOf(key), Encoding.ASCII.GetBytes(manifest), PrivateMode);
+            // A random temporary name, never through a link, never over a device. A failure leaves no usable entry
+            // (read-only home, full disk): the rules still run, compiled again next time.
+            if (!IO.AtomicFileWriter.Write(PathOf(key), image).Written || !IO.AtomicFileWriter.Write(ManifestOf(key), Encoding.ASCII.GetBytes(manifest)).Written)
+                return;
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(PathOf(key), PrivateMode);
+                File.SetUnixFileMode(ManifestOf(key), PrivateMode);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // No cache (read-only home, full disk): the rules still run, compiled again next time.
+            // As above: no cache this time.
         }
     }
 
@@ -150,54 +156,8 @@ internal sealed class CodeRuleCache
             | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
         if ((mode & OthersOrGroup) != 0)
             return $"{path} may be used by other users (mode {Convert.ToString((int)mode, 8)}; it must be 700 for the folder, 600 for its files)";
-        if (Owner.Of(path) is { } owner && owner != Owner.Current())
-            return $"{path} belongs to another user (uid {owner})";
+        if (IO.FileKinds.Ownership(path) is { } ownership && ownership.Owner != ownership.Current)
+            return $"{path} belongs to another user (uid {ownership.Owner})";
         return null;
-    }
-
-    /// <summary>File ownership on Linux (statx's layout is the same on every architecture); null elsewhere, where the mode check stands alone.</summary>
-    private static class Owner
-    {
-        private const int AtFdCwd = -100;
-        private const int AtSymlinkNoFollow = 0x100;
-        private const uint StatxUid = 0x8;
-
-        [DllImport("libc", SetLastError = true, EntryPoint = "statx")]
-        private static extern int Statx(int directory, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
-
-        [DllImport("libc", EntryPoint = "geteuid")]
-        private static extern uint GetEffectiveUserId();
-
-        public static uint? Of(string path)
-        {
-            if (!OperatingSystem.IsLinux())
-                return null;
-            try
-            {
-                var buffer = new byte[256];
-                if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxUid, buffer) != 0)
-                    return null;
-                // struct statx: u32 mask, u32 blksize, u64 attributes, u32 nlink, u32 uid (offset 20).
-                return BitConverter.ToUInt32(buffer, 20);
-            }
-            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-            {
-                return null;
-            }
-        }
-
-        public static uint? Current()
-        {
-            if (!OperatingSystem.IsLinux())
-                return null;
-            try
-            {
-                return GetEffectiveUserId();
-            }
-            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-            {
-                return null;
-            }
-        }
     }
 }

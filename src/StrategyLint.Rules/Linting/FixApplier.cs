@@ -1,21 +1,30 @@
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 using StrategyLint.Analysis;
+using StrategyLint.IO;
 using StrategyLint.Syntax;
 
 namespace StrategyLint.Linting;
 
-/// <summary>The fixes planned for one file: its text before and after, and the bytes to write.</summary>
-internal sealed record FilePlan(FileResult File, string Before, string After, byte[] Bytes, IReadOnlyList<Finding> Fixed, IReadOnlyList<Finding> Skipped);
+/// <summary>The fixes planned for one file: the bytes they were planned on, its text before and after, and the bytes to write.</summary>
+internal sealed record FilePlan(FileResult File, byte[] Original, string Before, string After, byte[] Bytes, IReadOnlyList<Finding> Fixed, IReadOnlyList<Finding> Skipped);
+
+/// <summary>A file --fix left alone, and why (a sentence that reads after the file's name).</summary>
+internal sealed record FixProblem(FileResult File, string Problem);
 
 /// <summary>
 /// Turns the fixes of a run's findings into new file contents, keeping each file's encoding, byte-order mark and
 /// line endings, and writes them atomically. Suppressed and baselined findings are not fixed (the team accepted
-/// them). Fixes whose changes overlap an earlier one are left for the next run.
+/// them). Fixes whose changes overlap an earlier one are left for the next run. A fix is applied only to the bytes
+/// it was computed on: a file edited after it was analysed, or again before it is written, is left alone, because
+/// offsets into the old text would land in the wrong places of the new one.
 /// </summary>
 internal static class FixApplier
 {
-    public static List<FilePlan> Plan(LintResult result)
+    /// <param name="result">The analysed run.</param>
+    /// <param name="problems">Receives the files with fixes that were left alone, and why.</param>
+    public static List<FilePlan> Plan(LintResult result, List<FixProblem>? problems = null)
     {
         var plans = new List<FilePlan>();
         foreach (var file in result.Files)
@@ -23,15 +32,36 @@ internal static class FixApplier
             var fixable = file.Reported.Where(f => f.Fix is not null).ToList();
             if (fixable.Count == 0 || file.File.FullPath is null || file.Skipped)
                 continue;
-            if (PlanFile(file, fixable) is { } plan)
+            byte[] bytes;
+            try
+            {
+                bytes = file.File.ReadAllBytes();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                problems?.Add(new FixProblem(file, "it could not be read again to apply the fixes."));
+                continue;
+            }
+            if (file.ContentHash is { } analysed && !SHA256.HashData(bytes).AsSpan().SequenceEqual(analysed))
+            {
+                problems?.Add(new FixProblem(file, "it changed since it was read; run --fix again."));
+                continue;
+            }
+            if (PlanFile(file, bytes, fixable) is { } plan)
                 plans.Add(plan);
         }
         return plans;
     }
 
-    private static FilePlan? PlanFile(FileResult file, List<Finding> fixable)
+    /// <summary>
+    /// Writes one plan, only if the file still holds the bytes the fixes were planned on, without following a link,
+    /// keeping its permissions. An outcome for every file: a read-only folder skips that file, never the run.
+    /// </summary>
+    public static FileWriteResult Write(FilePlan plan, FileWriteOptions options) =>
+        AtomicFileWriter.ReplaceIfUnchanged(plan.File.File.FullPath!, plan.Original, plan.Bytes, options);
+
+    private static FilePlan? PlanFile(FileResult file, byte[] bytes, List<Finding> fixable)
     {
-        var bytes = file.File.ReadAllBytes();
         var decoded = SourceDecoder.Decode(bytes);
         if (!decoded.Succeeded)
             return null;
@@ -61,7 +91,7 @@ internal static class FixApplier
         var after = SourceText.From(text).WithChanges(changes).ToString();
         if (after == text)
             return null;
-        return new FilePlan(file, text, after, Encode(after, decoded.Format), fixedFindings, skipped);
+        return new FilePlan(file, bytes, text, after, Encode(after, decoded.Format), fixedFindings, skipped);
     }
 
     private static bool Overlaps(List<TextChange> ordered)
@@ -79,23 +109,5 @@ internal static class FixApplier
     {
         var preamble = !format.HasBom ? [] : format.Encoding is UTF8Encoding ? [0xEF, 0xBB, 0xBF] : format.Encoding.GetPreamble();
         return [.. preamble, .. format.Encoding.GetBytes(text)];
-    }
-
-    /// <summary>Writes through a temporary file in the same folder and a rename, so an interrupted run never leaves half a draft.</summary>
-    public static void WriteAtomically(string path, byte[] bytes)
-    {
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.strategylint.tmp");
-        try
-        {
-            File.WriteAllBytes(temporary, bytes);
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(temporary, File.GetUnixFileMode(path));
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
-        }
     }
 }

@@ -128,7 +128,7 @@ internal sealed class StrategyLinter
         var hashes = decoded.Format!.Encoding is UTF8Encoding && !decoded.Format.HasBom
             ? LineHasher.ForLines(decoded.Text!, LinesOf(findings))
             : LineHasher.ForLines(bytes, LinesOf(findings));
-        return new FileResult(file, WithHashes(findings, hashes), decoded.Format, Skipped: false, profile) { CheckedRules = checkedIds };
+        return new FileResult(file, WithHashes(findings, hashes), decoded.Format, Skipped: false, profile) { CheckedRules = checkedIds, ContentHash = System.Security.Cryptography.SHA256.HashData(bytes) };
     }
 
     private static HashSet<int> LinesOf(IEnumerable<Finding> findings) => [.. findings.Select(f => f.Line)];

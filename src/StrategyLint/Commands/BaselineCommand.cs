@@ -44,9 +44,15 @@ internal static class BaselineCommand
             var target = parse.GetValue(output)!;
             var full = Path.GetFullPath(target, environment.WorkingDirectory);
             var baseline = Baseline.From(result, full, environment.WorkingDirectory);
-            OutputTarget.Write(full, append: false, writer => writer.WriteLine(baseline.Serialize()));
+            // Through the one safe writer: never through a link in the checkout, never over a device.
+            var outcome = OutputTarget.Write(full, append: false, writer => writer.WriteLine(baseline.Serialize()), environment.WorkingDirectory);
+            if (!outcome.Written)
+            {
+                environment.Error.WriteLine($"strategylint: the baseline was not written to {Escape.Text(target)}: {Escape.Text(outcome.Problem)}");
+                return StrategyLintCli.ExitUsage;
+            }
             var files = baseline.Entries.Select(e => e.File).Distinct(StringComparer.Ordinal).Count();
-            environment.Out.WriteLine($"Recorded {Wording.Count(baseline.Entries.Count, "finding", "findings")} in {Wording.Count(files, "file", "files")} to {target}. Run 'strategylint --baseline {target}' to report only new findings.");
+            environment.Out.WriteLine($"Recorded {Wording.Count(baseline.Entries.Count, "finding", "findings")} in {Wording.Count(files, "file", "files")} to {Escape.Text(target)}. Run 'strategylint --baseline {Escape.Text(target)}' to report only new findings.");
             return StrategyLintCli.ExitClean;
         });
         return command;

@@ -54,12 +54,12 @@ internal static class CoverageCommand
             if (result is null)
             {
                 foreach (var problem in problems ?? [])
-                    environment.Error.WriteLine(problem.ToString());
+                    environment.Error.WriteLine(Escape.Text(problem.ToString()));
                 return exit;
             }
 
             Write(CoverageMatrix.Build(result, result.Catalog ?? catalog), environment.Out, environment.OutIsTerminal && !environment.NoColor);
-            var skipped = result.Files.Where(f => f.Skipped).Select(f => f.File.DisplayPath).ToList();
+            var skipped = result.Files.Where(f => f.Skipped).Select(f => Escape.Text(f.File.DisplayPath)).ToList();
             if (skipped.Count > 0)
                 environment.Error.WriteLine($"strategylint: {Wording.Count(skipped.Count, "file", "files")} could not be read and {(skipped.Count == 1 ? "is" : "are")} not in the matrix: {string.Join(", ", skipped)}. Run 'strategylint lint' to see why.");
             return StrategyLintCli.ExitClean;
@@ -75,9 +75,10 @@ internal static class CoverageCommand
             output.WriteLine("No focus-area or clause rule ran on these files (their profiles have none, or the configuration switched them off).");
             return;
         }
-        var abbreviations = Abbreviate(matrix.Columns.Select(c => c.Topic.Label).ToList());
+        // File names and a pack's labels come from the pull request: shown with control characters made visible.
+        var abbreviations = Abbreviate(matrix.Columns.Select(c => Escape.Text(c.Topic.Label)).ToList());
         var width = Math.Max(CellWidth, matrix.Rows.Count.ToString(CultureInfo.InvariantCulture).Length);
-        var fileWidth = Math.Clamp(matrix.Rows.Max(r => r.Path.Length), MinFileWidth, MaxFileWidth);
+        var fileWidth = Math.Clamp(matrix.Rows.Max(r => Escape.Text(r.Path).Length), MinFileWidth, MaxFileWidth);
         fileWidth = Math.Max(fileWidth, "✗ missing".Length);
         var perBlock = Math.Max(1, (MaxWidth - fileWidth) / (width + 1));
 
@@ -92,7 +93,7 @@ internal static class CoverageCommand
             output.WriteLine(header.ToString().TrimEnd());
             foreach (var row in matrix.Rows)
             {
-                var line = new StringBuilder(Fit(row.Path, fileWidth).PadRight(fileWidth));
+                var line = new StringBuilder(Fit(Escape.Text(row.Path), fileWidth).PadRight(fileWidth));
                 foreach (var i in columns)
                 {
                     var (symbol, code) = Look(row.Cells[i].State);
@@ -125,7 +126,7 @@ internal static class CoverageCommand
     private static void WriteKey(TextWriter output, CoverageMatrix matrix, IReadOnlyList<string> abbreviations)
     {
         var abbreviationWidth = abbreviations.Max(a => a.Length);
-        var entries = matrix.Columns.Select((c, i) => $"{abbreviations[i].PadRight(abbreviationWidth)}  {c.Topic.DiagnosticId}  {c.Topic.Label}").ToList();
+        var entries = matrix.Columns.Select((c, i) => $"{abbreviations[i].PadRight(abbreviationWidth)}  {Escape.Text(c.Topic.DiagnosticId)}  {Escape.Text(c.Topic.Label)}").ToList();
         var entryWidth = entries.Max(e => e.Length) + 3;
         var perLine = entryWidth * 2 - 3 <= MaxWidth ? 2 : 1;
         var lines = (entries.Count + perLine - 1) / perLine;

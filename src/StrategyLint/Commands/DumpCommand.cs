@@ -26,7 +26,7 @@ internal static class DumpCommand
                 var full = Path.GetFullPath(path, environment.WorkingDirectory);
                 if (!File.Exists(full))
                 {
-                    environment.Error.WriteLine($"strategylint: '{path}' does not exist or is not a file.");
+                    environment.Error.WriteLine($"strategylint: '{Cli.Output.Escape.Text(path)}' does not exist or is not a file.");
                     return StrategyLintCli.ExitUsage;
                 }
                 bytes = File.ReadAllBytes(full);
@@ -35,7 +35,7 @@ internal static class DumpCommand
             var decoded = SourceDecoder.Decode(bytes);
             if (!decoded.Succeeded)
             {
-                environment.Error.WriteLine($"strategylint: {display} {decoded.Problem}");
+                environment.Error.WriteLine($"strategylint: {Cli.Output.Escape.Text(display)} {decoded.Problem}");
                 return StrategyLintCli.ExitUsage;
             }
             environment.Out.Write(DocumentDumper.Dump(StrategyParser.Parse(display, decoded.Text!), decoded.Format));

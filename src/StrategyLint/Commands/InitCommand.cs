@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.FileSystemGlobbing;
 using StrategyLint.Analysis;
 using StrategyLint.Configuration;
+using StrategyLint.IO;
 using StrategyLint.Linting;
 using StrategyLint.Profiles;
 using StrategyLint.Syntax;
@@ -79,39 +80,25 @@ internal static class InitCommand
         var text = Render(starter);
 
         var report = dryRun ? environment.Error : environment.Out;
+        // The starter must load cleanly: check it through the same loader 'strategylint' uses before anyone sees it.
+        if (Check(name, text) is { } problem)
+            return Failed(environment, problem);
         if (dryRun)
         {
-            // The starter must load cleanly: check it through the same loader 'strategylint' uses before anyone sees it.
-            var directory = Path.Combine(Path.GetTempPath(), "strategylint-init-" + Guid.NewGuid().ToString("N"));
-            try
-            {
-                Directory.CreateDirectory(directory);
-                if (WriteChecked(Path.Combine(directory, name), text, overwrite: false) is { } problem)
-                    return Failed(environment, problem);
-            }
-            finally
-            {
-                try { Directory.Delete(directory, recursive: true); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
-            }
             Explain(starter, report);
             environment.Out.Write(text);
             report.WriteLine($"This is what 'strategylint init' would write to {name}; nothing was written.");
             return StrategyLintCli.ExitClean;
         }
 
-        try
+        // Through the one safe writer: a random temporary name, never through a committed link, an existing file
+        // replaced only with --force.
+        var outcome = AtomicFileWriter.Write(target, new UTF8Encoding(false).GetBytes(text), FileWriteOptions.For(folder) with { Overwrite = force });
+        if (!outcome.Written)
         {
-            if (WriteChecked(target, text, overwrite: force) is { } problem)
-                return Failed(environment, problem);
-        }
-        catch (IOException) when (!force && File.Exists(target))
-        {
-            environment.Error.WriteLine($"strategylint: {name} appeared in this folder while the starter was being written, so it was left as it is. Run 'strategylint init --force' to replace it.");
-            return StrategyLintCli.ExitUsage;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            environment.Error.WriteLine($"strategylint: {name} could not be written: {ex.Message}");
+            environment.Error.WriteLine(!force && outcome.Status == FileWriteStatus.Refused && File.Exists(target) && new FileInfo(target).LinkTarget is null
+                ? $"strategylint: {name} appeared in this folder while the starter was being written, so it was left as it is. Run 'strategylint init --force' to replace it."
+                : $"strategylint: {name} was not written: {Output.Escape.Text(outcome.Problem)}");
             return StrategyLintCli.ExitUsage;
         }
 
@@ -119,39 +106,36 @@ internal static class InitCommand
         report.WriteLine(existing.Count > 0 ? $"Replaced {name}." : $"Wrote {name}.");
         // The nearest file wins, so a configuration further up no longer applies here.
         if (Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)) is { } above && ConfigLoader.Discover(above) is { } parent)
-            report.WriteLine($"Until now {InputResolver.DisplayPath(parent, folder)} applied here. From now on this new file applies to this folder and the folders below it instead, because the nearest file wins.");
+            report.WriteLine($"Until now {Output.Escape.Text(InputResolver.DisplayPath(parent, folder))} applied here. From now on this new file applies to this folder and the folders below it instead, because the nearest file wins.");
         report.WriteLine("Run 'strategylint' here to check the drafts. Open the file to change what is checked; the notes in it say how.");
         return StrategyLintCli.ExitClean;
     }
 
     private static int Failed(CliEnvironment environment, string problem)
     {
-        environment.Error.WriteLine($"strategylint: the starter configuration did not pass its own check, so nothing was written: {problem}");
+        environment.Error.WriteLine($"strategylint: the starter configuration did not pass its own check, so nothing was written: {Output.Escape.Text(problem)}");
         environment.Error.WriteLine("Please report this at " + ToolInfo.InformationUri + "/issues.");
         return StrategyLintCli.ExitUsage;
     }
 
     /// <summary>
-    /// Writes <paramref name="text"/> to a temporary file beside <paramref name="target"/>, loads it as the linter
-    /// would, and only when it loads without a problem renames it into place, so nobody ever reads half a file or
-    /// a broken one. Returns the first problem, or null when the file was written.
+    /// Writes <paramref name="text"/> into a new private folder under the name it will have, and loads it as the
+    /// linter would. Returns the first problem, or null when it loads cleanly. Nothing is written in the working
+    /// folder until the text has passed.
     /// </summary>
-    private static string? WriteChecked(string target, string text, bool overwrite)
+    private static string? Check(string name, string text)
     {
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.tmp");
+        var directory = Directory.CreateTempSubdirectory("strategylint-init-").FullName;
         try
         {
-            File.WriteAllText(temporary, text, new UTF8Encoding(false));
-            var (_, problems) = ConfigLoader.Load(temporary, Path.GetFileName(target), RuleCatalog.BuiltIn);
-            if (problems.Count > 0)
-                return problems[0].ToString();
-            File.Move(temporary, target, overwrite);
-            return null;
+            var path = Path.Combine(directory, name);
+            File.WriteAllText(path, text, new UTF8Encoding(false));
+            var (_, problems) = ConfigLoader.Load(path, name, RuleCatalog.BuiltIn);
+            return problems.Count > 0 ? problems[0].ToString() : null;
         }
         finally
         {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
+            try { Directory.Delete(directory, recursive: true); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
         }
     }
 
@@ -453,7 +437,7 @@ internal static class InitCommand
         {
             writer.WriteLine($"Looked at {looked} below this folder and found {Count(drafts.Count, "draft")}. The kind of each, and how it was told:");
             foreach (var draft in drafts.Take(ListedLines))
-                writer.WriteLine($"  {draft.Path}: {draft.Profile.Name} ({HowTold(draft.Profile)})");
+                writer.WriteLine($"  {Output.Escape.Text(draft.Path)}: {draft.Profile.Name} ({Output.Escape.Text(HowTold(draft.Profile))})");
             if (drafts.Count > ListedLines)
                 writer.WriteLine($"  and {drafts.Count - ListedLines} more.");
         }
@@ -461,17 +445,17 @@ internal static class InitCommand
         {
             writer.WriteLine("Not taken for drafts:");
             foreach (var (path, why) in survey.NotDrafts.Take(ListedLines))
-                writer.WriteLine($"  {path}: {why}");
+                writer.WriteLine($"  {Output.Escape.Text(path)}: {why}");
             if (survey.NotDrafts.Count > ListedLines)
                 writer.WriteLine($"  and {survey.NotDrafts.Count - ListedLines} more.");
         }
         if (drafts.Count > 0)
         {
-            writer.WriteLine($"Files to check (include): {string.Join(", ", starter.Include)}, the folders that hold the drafts.");
+            writer.WriteLine($"Files to check (include): {Output.Escape.Text(string.Join(", ", starter.Include))}, the folders that hold the drafts.");
             foreach (var (glob, profile, _) in starter.Profiles)
-                writer.WriteLine($"Kind of document (profiles): {glob} is {profile}.");
+                writer.WriteLine($"Kind of document (profiles): {Output.Escape.Text(glob)} is {profile}.");
             foreach (var folder in starter.MixedNotes)
-                writer.WriteLine($"The drafts directly in {folder} are of different kinds, so no kind is set for them: each is guessed when it is checked.");
+                writer.WriteLine($"The drafts directly in {Output.Escape.Text(folder)} are of different kinds, so no kind is set for them: each is guessed when it is checked.");
         }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Text;
 using StrategyLint.Analysis;
 using StrategyLint.Cli.Output;
 using StrategyLint.Configuration;
+using StrategyLint.IO;
 using StrategyLint.Linting;
 using StrategyLint.Profiles;
 using StrategyLint.Rules.Tool;
@@ -123,7 +124,7 @@ internal static class LintCommand
             (baseline, var problem) = Baseline.Load(Path.GetFullPath(baselinePath, cwd));
             if (baseline is null)
             {
-                environment.Error.WriteLine($"strategylint: {problem}");
+                environment.Error.WriteLine($"strategylint: {Escape.Text(problem)}");
                 return StrategyLintCli.ExitUsage;
             }
         }
@@ -137,7 +138,10 @@ internal static class LintCommand
 
         if (fix)
         {
-            var plans = FixApplier.Plan(result);
+            var fixProblems = new List<FixProblem>();
+            var plans = FixApplier.Plan(result, fixProblems);
+            foreach (var problem in fixProblems)
+                environment.Error.WriteLine($"strategylint: {Escape.Text(problem.File.File.DisplayPath)} was not fixed: {Escape.Text(problem.Problem)}");
             if (parse.GetValue(symbols.DryRun))
             {
                 foreach (var plan in plans)
@@ -145,11 +149,19 @@ internal static class LintCommand
                 environment.Error.WriteLine(plans.Count == 0 ? "--fix would change nothing." : $"--fix would apply {Wording.Count(plans.Sum(p => p.Fixed.Count), "fix", "fixes")} in {Wording.Count(plans.Count, "file", "files")}; nothing was written.");
                 return ExitCode(result, parse.GetValue(symbols.FailLevel));
             }
-            foreach (var plan in plans)
-                FixApplier.WriteAtomically(plan.File.File.FullPath!, plan.Bytes);
+            // One file that cannot be written (a read-only folder, edited meanwhile, a link) is skipped with a message;
+            // the others are still fixed, and the exit code comes from the findings of the second pass as always.
+            var writeOptions = FileWriteOptions.For(cwd);
+            plans = [.. plans.Where(plan =>
+            {
+                var written = FixApplier.Write(plan, writeOptions);
+                if (!written.Written)
+                    environment.Error.WriteLine($"strategylint: {Escape.Text(plan.File.File.DisplayPath)} was not fixed: {Escape.Text(written.Problem)}");
+                return written.Written;
+            })];
             if (plans.Count > 0)
             {
-                environment.Error.WriteLine($"Fixed {Wording.Count(plans.Sum(p => p.Fixed.Count), "finding", "findings")} in {Wording.Count(plans.Count, "file", "files")}: {string.Join(", ", plans.Select(p => p.File.File.DisplayPath))}.");
+                environment.Error.WriteLine($"Fixed {Wording.Count(plans.Sum(p => p.Fixed.Count), "finding", "findings")} in {Wording.Count(plans.Count, "file", "files")}: {string.Join(", ", plans.Select(p => Escape.Text(p.File.File.DisplayPath)))}.");
                 // Lint again, so the report shows what is left after the fixes.
                 (analysed, _, exit) = Analyse(inputs with { Verbose = false }, catalog, environment);
                 if (analysed is null)
@@ -157,7 +169,9 @@ internal static class LintCommand
                 result = ApplyBaseline(analysed, baseline, environment, report: true);
             }
         }
-        WriteOutputs(result, result.Catalog ?? catalog.Value, targets, options, environment, summaryToError: false);
+        // A report that could not be written fails the run (exit 2): CI must not go on with a stale or missing SARIF.
+        if (!WriteOutputs(result, result.Catalog ?? catalog.Value, targets, options, environment, summaryToError: false))
+            return StrategyLintCli.ExitUsage;
 
         return ExitCode(result, parse.GetValue(symbols.FailLevel));
     }
@@ -212,25 +226,25 @@ internal static class LintCommand
         if (config is null)
             return (null, configProblems, StrategyLintCli.ExitUsage);
         if (inputs.Verbose)
-            environment.Error.WriteLine(config.Path is null ? "No strategylint.json found; using the defaults." : $"Using configuration {InputResolver.DisplayPath(config.Path, cwd)}.");
+            environment.Error.WriteLine(config.Path is null ? "No strategylint.json found; using the defaults." : $"Using configuration {Escape.Text(InputResolver.DisplayPath(config.Path, cwd))}.");
         // A notice is shown whatever --verbose says: it tells why rules the configuration asks for did not run.
         foreach (var notice in config.Notices)
-            environment.Error.WriteLine($"strategylint: {notice}");
+            environment.Error.WriteLine($"strategylint: {Escape.Text(notice)}");
         if (inputs.Verbose && config.CodeRulesStatus is { } codeRules && !config.Notices.Contains(codeRules))
-            environment.Error.WriteLine(codeRules);
+            environment.Error.WriteLine(Escape.Text(codeRules));
 
         var paths = inputs.Paths is { Length: > 0 } given ? given : ["."];
         // The paths argument takes any token, so an unknown option would otherwise be read as a missing file.
         if (paths.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(Path.Combine(cwd, p))) is { } unknown)
         {
-            environment.Error.WriteLine($"strategylint: '{unknown}' is not an option of this command. Run 'strategylint --help' to see the options (a file whose name starts with '-' can be given as ./{unknown}).");
+            environment.Error.WriteLine($"strategylint: '{Escape.Text(unknown)}' is not an option of this command. Run 'strategylint --help' to see the options (a file whose name starts with '-' can be given as ./{Escape.Text(unknown)}).");
             return (null, null, StrategyLintCli.ExitUsage);
         }
         var (files, errors) = InputResolver.Resolve(paths, cwd, config, environment.ReadStdin, inputs.StdinName);
         if (errors.Count > 0)
         {
             foreach (var error in errors)
-                environment.Error.WriteLine($"strategylint: {error}");
+                environment.Error.WriteLine($"strategylint: {Escape.Text(error)}");
             return (null, null, StrategyLintCli.ExitUsage);
         }
         if (inputs.Shard is { } shard)
@@ -249,7 +263,7 @@ internal static class LintCommand
         if (inputs.Verbose)
         {
             foreach (var file in result.Files.Where(f => f.Profile is not null))
-                environment.Error.WriteLine($"{file.File.DisplayPath}: profile {file.Profile}");
+                environment.Error.WriteLine($"{Escape.Text(file.File.DisplayPath)}: profile {Escape.Text(file.Profile?.ToString())}");
         }
         return (result, null, StrategyLintCli.ExitClean);
     }
@@ -283,9 +297,11 @@ internal static class LintCommand
         return new Finding(SL0001InvalidConfiguration.Rule, problem.File, default, new LinePositionSpan(position, position), message, RuleSeverity.Error, properties);
     }
 
-    private static void WriteOutputs(LintResult result, RuleCatalog catalog, IReadOnlyList<OutputTarget> targets, OutputOptions options, CliEnvironment environment, bool summaryToError)
+    /// <summary>Writes every report; false when one could not be written (each such report is named on standard error).</summary>
+    private static bool WriteOutputs(LintResult result, RuleCatalog catalog, IReadOnlyList<OutputTarget> targets, OutputOptions options, CliEnvironment environment, bool summaryToError)
     {
         var written = new List<string>();
+        var allWritten = true;
         foreach (var target in targets)
         {
             var color = target.Format == OutputFormat.Text && target.Path is null && environment.OutIsTerminal && !environment.NoColor;
@@ -298,16 +314,21 @@ internal static class LintCommand
             }
             var full = Path.GetFullPath(target.Path, environment.WorkingDirectory);
             var append = environment.Variable("GITHUB_STEP_SUMMARY") is { } summary && Path.GetFullPath(summary, environment.WorkingDirectory) == full;
-            OutputTarget.Write(full, append, writer => formatter.Write(result, catalog, writer));
-            written.Add(target.Path);
+            var outcome = OutputTarget.Write(full, append, writer => formatter.Write(result, catalog, writer), environment.WorkingDirectory);
+            if (outcome.Written)
+                written.Add(Escape.Text(target.Path));
+            else
+                environment.Error.WriteLine($"strategylint: the {target.Format} report was not written to {Escape.Text(target.Path)}: {Escape.Text(outcome.Problem)}");
+            allWritten &= outcome.Written;
         }
 
         // The one-line summary goes wherever the report is not: after files, to stdout; after a machine format on stdout, to stderr.
         var textOnStdout = targets.Any(t => t.Path is null && t.Format is OutputFormat.Text or OutputFormat.GitHub);
         if (textOnStdout)
-            return;
+            return allWritten;
         var line = TextFormatter.Summary(result) + (written.Count > 0 ? $" Written to {string.Join(", ", written)}." : "");
         var stdoutTaken = targets.Any(t => t.Path is null);
         (stdoutTaken || summaryToError ? environment.Error : environment.Out).WriteLine(line);
+        return allWritten;
     }
 }

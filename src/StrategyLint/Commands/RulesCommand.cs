@@ -26,7 +26,7 @@ internal static class RulesCommand
                 if (loaded is null)
                 {
                     foreach (var problem in problems)
-                        environment.Error.WriteLine(problem.ToString());
+                        environment.Error.WriteLine(Output.Escape.Text(problem.ToString()));
                     return StrategyLintCli.ExitUsage;
                 }
                 foreach (var notice in loaded.Notices)
@@ -34,7 +34,8 @@ internal static class RulesCommand
                 catalog = loaded.Catalog ?? catalog;
             }
             var rows = catalog.Descriptors
-                .Select(d => (d.Id, d.Category, Severity: RuleSeverityExtensions.FromDefault(d.DefaultSeverity).ToName(), Title: d.Title.ToString()))
+                // Ids, categories and titles of a pack are the pack author's text: shown, never obeyed by the terminal.
+                .Select(d => (Id: Output.Escape.Text(d.Id), Category: Output.Escape.Text(d.Category), Severity: RuleSeverityExtensions.FromDefault(d.DefaultSeverity).ToName(), Title: Output.Escape.Text(d.Title.ToString())))
                 .ToList();
             var idWidth = Math.Max(2, rows.Max(r => r.Id.Length));
             var categoryWidth = Math.Max(8, rows.Max(r => r.Category.Length));

@@ -53,20 +53,21 @@ internal static class TestCommand
         var output = environment.Out;
         foreach (var result in results)
         {
-            output.WriteLine($"{result.Pack ?? result.Folder} ({result.Folder})");
+            // Pack names, case names and problems come from the pack's files: shown, never obeyed by the terminal.
+            output.WriteLine($"{Escape.Text(result.Pack ?? result.Folder)} ({Escape.Text(result.Folder)})");
             foreach (var problem in result.Problems)
-                output.WriteLine($"  {problem}");
+                output.WriteLine($"  {Escape.Text(problem.ToString())}");
             foreach (var @case in result.Cases.Where(c => verbose || !c.Passed))
             {
-                output.WriteLine($"  {(@case.Passed ? "PASS" : "FAIL")} {@case.Case}");
+                output.WriteLine($"  {(@case.Passed ? "PASS" : "FAIL")} {Escape.Text(@case.Case)}");
                 if (@case.Error is not null)
-                    output.WriteLine($"       the case {@case.Error}");
+                    output.WriteLine($"       the case {Escape.Text(@case.Error)}");
                 foreach (var missing in @case.Missing)
-                    output.WriteLine($"       expected, not reported: {missing}");
+                    output.WriteLine($"       expected, not reported: {Escape.Text(missing.ToString())}");
                 foreach (var unexpected in @case.Unexpected)
-                    output.WriteLine($"       reported, not expected: {unexpected}");
+                    output.WriteLine($"       reported, not expected: {Escape.Text(unexpected.ToString())}");
             }
-            foreach (var id in result.Untested)
+            foreach (var id in result.Untested.Select(Escape.Text))
                 output.WriteLine($"  FAIL {id}: no case expects this rule to fire. Add tests/{id}.trips.md with the finding marked as {{|{id}:text|}}.");
             if (result.Problems.Count == 0)
             {

@@ -28,7 +28,8 @@ internal sealed class GitHubFormatter : IResultFormatter
         foreach (var finding in findings)
             writer.WriteLine(Command(finding));
 
-        writer.WriteLine(TextFormatter.Summary(result));
+        // Plain lines are read by the runner too: made safe like any log line.
+        writer.WriteLine(Escape.Text(TextFormatter.Summary(result)));
         var hidden = findings.GroupBy(f => f.Severity).Where(g => g.Count() > ShownPerLevel).Select(g => g.Count() - ShownPerLevel).Sum();
         if (hidden > 0)
             writer.WriteLine($"GitHub shows {ShownPerLevel} annotations of each level per step, so {hidden} finding(s) are only in this log. The job summary (--format markdown) and the SARIF output list them all.");
@@ -58,19 +59,15 @@ internal sealed class GitHubFormatter : IResultFormatter
 
         var command = new StringBuilder("::").Append(level).Append(' ');
         command.AppendJoin(',', properties.Select(p => $"{p.Name}={EscapeProperty(p.Value)}"));
-        command.Append("::").Append(EscapeData(string.IsNullOrEmpty(finding.Descriptor.HelpLinkUri) ? finding.Message : $"{finding.Message} ({finding.Descriptor.HelpLinkUri})"));
+        // Only an http(s) page is named: a pack's help link is text the pull request chose.
+        var help = Escape.WebLink(finding.Descriptor.HelpLinkUri);
+        command.Append("::").Append(EscapeData(help is null ? finding.Message : $"{finding.Message} ({help})"));
         return command.ToString();
     }
 
-    /// <summary>As <c>escapeData</c> in actions/toolkit: %, CR and LF.</summary>
-    internal static string EscapeData(string value) =>
-        value.Replace("%", "%25", StringComparison.Ordinal)
-             .Replace("\r", "%0D", StringComparison.Ordinal)
-             .Replace("\n", "%0A", StringComparison.Ordinal);
+    /// <summary>As <c>escapeData</c> in actions/toolkit (%, CR and LF), after making control characters visible (<see cref="Escape.GitHubData"/>).</summary>
+    internal static string EscapeData(string value) => Escape.GitHubData(value);
 
-    /// <summary>As <c>escapeProperty</c> in actions/toolkit: also ':' and ',' which separate properties.</summary>
-    internal static string EscapeProperty(string value) =>
-        EscapeData(value)
-            .Replace(":", "%3A", StringComparison.Ordinal)
-            .Replace(",", "%2C", StringComparison.Ordinal);
+    /// <summary>As <c>escapeProperty</c> in actions/toolkit: also ':' and ',' which separate properties (<see cref="Escape.GitHubProperty"/>).</summary>
+    internal static string EscapeProperty(string value) => Escape.GitHubProperty(value);
 }

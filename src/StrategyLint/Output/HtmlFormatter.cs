@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
@@ -316,22 +315,11 @@ internal sealed partial class HtmlFormatter(OutputOptions options) : IResultForm
 
     // ---- HTML helpers -----------------------------------------------------------------------------------------
 
-    /// <summary>
-    /// Text for HTML content and quoted attribute values: &lt; &gt; &amp; &quot; and &#39; become references, so text
-    /// from a draft (headings, quotes, file names) can never open an element or leave an attribute; control
-    /// characters, which HTML forbids, become spaces.
-    /// </summary>
-    internal static string Encode(string text)
-    {
-        var encoded = WebUtility.HtmlEncode(text);
-        if (!encoded.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
-            return encoded;
-        return string.Concat(encoded.Select(c => char.IsControl(c) && c is not '\n' and not '\t' ? ' ' : c));
-    }
+    /// <summary>Text for HTML content and quoted attribute values (<see cref="Escape.Html"/>).</summary>
+    internal static string Encode(string text) => Escape.Html(text);
 
-    /// <summary>Only http(s) links: a rule's help URI from a pack must never become a <c>javascript:</c> link.</summary>
-    private static bool IsWebLink(string? uri) =>
-        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeHttp);
+    /// <summary>Only http(s) links: a rule's help URI from a pack must never become a <c>javascript:</c> link (<see cref="Escape.WebLink"/>).</summary>
+    private static bool IsWebLink(string? uri) => Escape.WebLink(uri) is not null;
 
     private static string Link(string? uri, string html) =>
         IsWebLink(uri) ? $"<a href=\"{Encode(uri!)}\" rel=\"noopener noreferrer\">{html}</a>" : html;

@@ -69,8 +69,9 @@ internal sealed class JsonFormatter : IResultFormatter
                 json.WriteString("category", finding.Descriptor.Category);
                 json.WriteString("title", finding.Descriptor.Title.ToString());
                 json.WriteString("message", finding.Message);
-                if (!string.IsNullOrEmpty(finding.Descriptor.HelpLinkUri))
-                    json.WriteString("helpUri", finding.Descriptor.HelpLinkUri);
+                // Only an http(s) page: a pack's javascript: or file: link is dropped.
+                if (Escape.WebLink(finding.Descriptor.HelpLinkUri) is { } helpUri)
+                    json.WriteString("helpUri", helpUri);
                 if (finding.LineHash is { } hash)
                     json.WriteString("fingerprint", hash);
                 json.WriteBoolean("suppressed", finding.IsSuppressed);
@@ -91,7 +92,7 @@ internal sealed class JsonFormatter : IResultFormatter
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        writer.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        writer.Write(Escape.Json(System.Text.Encoding.UTF8.GetString(buffer.ToArray())));
         writer.WriteLine();
     }
 

@@ -96,7 +96,7 @@ internal sealed class MarkdownFormatter(OutputOptions options) : IResultFormatte
                 var message = Escape(finding.Message);
                 if (finding.Suppression is { } suppression)
                     message = $"*Suppressed ({suppression.Kind}){(suppression.Justification is { Length: > 0 } why ? ": " + Escape(why) : "")}.* " + message;
-                report.Line($"| {FileLink(finding.Path, finding.Line)} | {severity} | {MaybeLink(finding.Id, finding.Descriptor.HelpLinkUri)} | {message} |");
+                report.Line($"| {FileLink(finding.Path, finding.Line)} | {severity} | {MaybeLink(Escape(finding.Id), finding.Descriptor.HelpLinkUri)} | {message} |");
             }
             report.Line();
         }
@@ -105,7 +105,7 @@ internal sealed class MarkdownFormatter(OutputOptions options) : IResultFormatte
     /// <summary>The path (and line) as a link to the commit on GitHub when run in Actions, else as code.</summary>
     private string FileLink(string path, int? line)
     {
-        var text = line is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"`{path.Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)}`";
+        var text = line is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : Output.Escape.MarkdownCode(path);
         if (options.Variable("GITHUB_SERVER_URL") is not { } server || options.Variable("GITHUB_REPOSITORY") is not { } repository || options.Variable("GITHUB_SHA") is not { } sha)
             return text;
         var workspace = options.Variable("GITHUB_WORKSPACE") ?? options.WorkingDirectory;
@@ -116,28 +116,8 @@ internal sealed class MarkdownFormatter(OutputOptions options) : IResultFormatte
         return $"[{text}]({server.TrimEnd('/')}/{repository}/blob/{sha}/{SarifFormatter.RelativeUri(relative)}{anchor})";
     }
 
-    /// <summary>
-    /// Document text rendered literally: the characters that can start markup in GitHub-flavoured Markdown
-    /// (emphasis, code, links, images, HTML and entities, table cells, strikethrough, math, mentions) are
-    /// backslash-escaped, as CommonMark allows for any ASCII punctuation; line breaks become spaces. A heading
-    /// quoted in a message cannot open a table cell, start HTML or a link, or mention someone.
-    /// </summary>
-    internal static string Escape(string text)
-    {
-        var builder = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            if (char.IsControl(c))
-                builder.Append(' ');
-            else if (MarkupCharacters.Contains(c))
-                builder.Append('\\').Append(c);
-            else
-                builder.Append(c);
-        }
-        return builder.ToString();
-    }
-
-    private const string MarkupCharacters = "\\`*_[]<>#!|~&$@";
+    /// <summary>Document text rendered literally (<see cref="Output.Escape.Markdown"/>).</summary>
+    internal static string Escape(string text) => Output.Escape.Markdown(text);
 
     /// <summary>Collects lines until a byte budget is spent, then counts the lines it left out.</summary>
     private sealed class BudgetWriter(int maxBytes)
@@ -162,6 +142,6 @@ internal sealed class MarkdownFormatter(OutputOptions options) : IResultFormatte
         public override string ToString() => _text.ToString();
     }
 
-    // A house rule without a page is named, not linked.
-    private static string MaybeLink(string text, string? uri) => string.IsNullOrEmpty(uri) ? text : $"[{text}]({uri})";
+    // A house rule without a page is named, not linked; so is one whose link is not http(s).
+    private static string MaybeLink(string text, string? uri) => Output.Escape.MarkdownUrl(uri) is { } link ? $"[{text}]({link})" : text;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using StrategyLint.IO;
 
 namespace StrategyLint.Cli.Output;
 
@@ -57,33 +58,30 @@ internal sealed record OutputTarget(string Format, string? Path)
     private static HashSet<string> Names(Option option) => [option.Name, .. option.Aliases];
 
     /// <summary>
-    /// Writes a report so a reader never sees half of it: into a temporary file beside the target, then a rename.
-    /// <paramref name="append"/> (the job summary, which other steps may share) appends instead.
+    /// Writes a report so a reader never sees half of it, through <see cref="AtomicFileWriter"/>: a regular file is
+    /// replaced by a rename, a device or pipe (<c>/dev/null</c>, <c>/dev/stdout</c>) is written as it is, and a link
+    /// in the checkout is never written through. <paramref name="append"/> (the job summary, which other steps may
+    /// share) appends instead. Returns the outcome; the caller says what was not written.
     /// </summary>
-    public static void Write(string fullPath, bool append, Action<TextWriter> write)
+    public static FileWriteResult Write(string fullPath, bool append, Action<TextWriter> write, string workingDirectory)
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        var options = FileWriteOptions.For(workingDirectory) with { CreateFolders = true };
         var encoding = new UTF8Encoding(false);
         if (append)
         {
-            var separate = File.Exists(fullPath) && new FileInfo(fullPath).Length > 0;
-            using var appender = new StreamWriter(fullPath, append: true, encoding) { NewLine = "\n" };
-            if (separate)
-                appender.WriteLine();
-            write(appender);
-            return;
+            return AtomicFileWriter.Append(fullPath, stream =>
+            {
+                var separate = stream.CanSeek && stream.Length > 0;
+                using var appender = new StreamWriter(stream, encoding, leaveOpen: true) { NewLine = "\n" };
+                if (separate)
+                    appender.WriteLine();
+                write(appender);
+            }, options);
         }
-        var temporary = fullPath + $".{Environment.ProcessId}.tmp";
-        try
+        return AtomicFileWriter.Write(fullPath, stream =>
         {
-            using (var writer = new StreamWriter(temporary, append: false, encoding) { NewLine = "\n" })
-                write(writer);
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
-        }
+            using var writer = new StreamWriter(stream, encoding, leaveOpen: true) { NewLine = "\n" };
+            write(writer);
+        }, options);
     }
 }

@@ -63,7 +63,7 @@ internal sealed partial class SarifFormatter(OutputOptions options) : IResultFor
         if (kept.Count < all.Count)
             options.Warnings?.WriteLine($"strategylint: warning: {TruncationNote(kept.Count, all.Count)}");
 
-        writer.Write(System.Text.Encoding.UTF8.GetString(bytes));
+        writer.Write(Escape.Json(System.Text.Encoding.UTF8.GetString(bytes)));
         writer.WriteLine();
     }
 
@@ -222,12 +222,14 @@ internal sealed partial class SarifFormatter(OutputOptions options) : IResultFor
         json.WriteStartObject("fullDescription");
         json.WriteString("text", Clip(description, SarifLimits.MaxDescriptionLength));
         json.WriteEndObject();
-        // A house rule may have no page: then SARIF says nothing rather than an empty URI.
-        var hasPage = !string.IsNullOrEmpty(descriptor.HelpLinkUri);
+        // A house rule may have no page: then SARIF says nothing rather than an empty URI. helpUri must be an absolute
+        // URI, and a pack's link must not become a javascript: link in code scanning: only http(s) is kept.
+        var page = Escape.WebLink(descriptor.HelpLinkUri);
+        var hasPage = page is not null;
         if (hasPage)
-            json.WriteString("helpUri", descriptor.HelpLinkUri);
+            json.WriteString("helpUri", page);
         json.WriteStartObject("help");
-        json.WriteString("text", hasPage ? $"{description} Rule page: {descriptor.HelpLinkUri}" : description);
+        json.WriteString("text", hasPage ? $"{description} Rule page: {page}" : description);
         json.WriteString("markdown", HelpMarkdown(descriptor, description));
         json.WriteEndObject();
         json.WriteStartObject("defaultConfiguration");
@@ -264,8 +266,9 @@ internal sealed partial class SarifFormatter(OutputOptions options) : IResultFor
     private static string HelpMarkdown(DiagnosticDescriptor descriptor, string description)
     {
         var page = RuleDocs.Find(descriptor.Id);
-        var body = page is null ? description : GeneratedBlock().Replace(TitleLine().Replace(page, "", 1), "").Trim();
-        return string.IsNullOrEmpty(descriptor.HelpLinkUri) ? body : $"{body}\n\n[Rule page]({descriptor.HelpLinkUri})";
+        // A pack's own description is text, not Markdown: code scanning renders this field.
+        var body = page is null ? Escape.Markdown(description) : GeneratedBlock().Replace(TitleLine().Replace(page, "", 1), "").Trim();
+        return Escape.MarkdownUrl(descriptor.HelpLinkUri) is { } link ? $"{body}\n\n[Rule page]({link})" : body;
     }
 
     [GeneratedRegex(@"\A#[^\n]*\n")]

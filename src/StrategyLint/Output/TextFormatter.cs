@@ -18,9 +18,10 @@ internal sealed class TextFormatter(bool color) : IResultFormatter
             if (previousPath is not null && previousPath != finding.Path)
                 writer.WriteLine();
             previousPath = finding.Path;
-            writer.Write($"{finding.Path}({finding.Line},{finding.Column}): ");
+            // Path, id and message come from the pull request: no escape code or line break may reach the terminal or log.
+            writer.Write($"{Escape.Text(finding.Path)}({finding.Line},{finding.Column}): ");
             writer.Write(Paint(finding.Severity.ToName(), finding.Severity));
-            writer.WriteLine($" {finding.Id}: {finding.Message}");
+            writer.WriteLine($" {Escape.Text(finding.Id)}: {Escape.Text(finding.Message)}");
         }
         if (previousPath is not null)
             writer.WriteLine();

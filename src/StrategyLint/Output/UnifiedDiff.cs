@@ -12,10 +12,13 @@ internal static class UnifiedDiff
     {
         var oldLines = SplitLines(before);
         var newLines = SplitLines(after);
-        var diff = Differ.Instance.CreateLineDiffs(before, after, ignoreWhitespace: false, ignoreCase: false);
+        // DiffPlex must count lines exactly as SplitLines does (its own chunker keeps a last empty line), or a block
+        // index can point past the end of the list: a file ending in a line break crashed --fix --dry-run.
+        var diff = Differ.Instance.CreateDiffs(before, after, ignoreWhiteSpace: false, ignoreCase: false, Lines.Instance);
         var output = new StringBuilder();
-        output.Append("--- a/").Append(path).Append('\n');
-        output.Append("+++ b/").Append(path).Append('\n');
+        // The diff goes to a terminal: the name and the lines are shown with control characters made visible.
+        output.Append("--- a/").Append(Escape.Text(path)).Append('\n');
+        output.Append("+++ b/").Append(Escape.Text(path)).Append('\n');
 
         // Group change blocks whose context would touch into one hunk.
         var blocks = diff.DiffBlocks;
@@ -36,18 +39,29 @@ internal static class UnifiedDiff
             {
                 var block = blocks[k];
                 for (; position < block.DeleteStartA; position++)
-                    output.Append(' ').Append(oldLines[position]).Append('\n');
+                    output.Append(' ').Append(Line(oldLines[position])).Append('\n');
                 for (var d = 0; d < block.DeleteCountA; d++)
-                    output.Append('-').Append(oldLines[block.DeleteStartA + d]).Append('\n');
+                    output.Append('-').Append(Line(oldLines[block.DeleteStartA + d])).Append('\n');
                 for (var n = 0; n < block.InsertCountB; n++)
-                    output.Append('+').Append(newLines[block.InsertStartB + n]).Append('\n');
+                    output.Append('+').Append(Line(newLines[block.InsertStartB + n])).Append('\n');
                 position = block.DeleteStartA + block.DeleteCountA;
             }
             for (; position < oldEnd; position++)
-                output.Append(' ').Append(oldLines[position]).Append('\n');
+                output.Append(' ').Append(Line(oldLines[position])).Append('\n');
             i = j + 1;
         }
         return output.ToString();
+    }
+
+    /// <summary>A line of the draft as <see cref="Escape.Text"/> shows it: a CI log must not read a draft's '::error::' or '##[' as a command.</summary>
+    private static string Line(string line) => Escape.Text(line);
+
+    /// <summary>Splits texts for DiffPlex exactly as <see cref="SplitLines"/> does.</summary>
+    private sealed class Lines : IChunker
+    {
+        public static readonly Lines Instance = new();
+
+        public IReadOnlyList<string> Chunk(string text) => SplitLines(text);
     }
 
     private static string Range(int start, int count) => count == 0 ? $"{start},0" : count == 1 ? $"{start + 1}" : $"{start + 1},{count}";
