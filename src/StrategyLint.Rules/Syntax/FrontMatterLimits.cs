@@ -43,7 +43,8 @@ internal static class FrontMatterLimits
         {
             var current = parser.Current!;
             var isKey = false;
-            if (current is NodeEvent && frames.TryPeek(out var parent))
+            // An alias takes a node's place too, though YamlDotNet does not make it a NodeEvent.
+            if (current is NodeEvent or AnchorAlias && frames.TryPeek(out var parent))
             {
                 isKey = parent.IsMapping && parent.ExpectingKey;
                 if (parent.IsMapping)
