@@ -184,6 +184,6 @@ public sealed class PackFolderTests : IDisposable
         var bytes = System.Text.Encoding.UTF8.GetBytes("# Strategy\n\n## Goals\n\n" + new string('a', 60) + "!\n");
         var findings = new StrategyLint.Linting.StrategyLinter(new StrategyLint.Analysis.RuleCatalog([rule]), LintConfig.Default(_folder.Path))
             .LintFile(new StrategyLint.Linting.InputFile("draft.md", null, () => bytes)).Findings;
-        Assert.Empty(findings);
+        Assert.DoesNotContain(findings, f => f.Id is "SL0004" or "SL0005");
     }
 }
