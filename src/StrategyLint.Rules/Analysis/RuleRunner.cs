@@ -9,7 +9,10 @@ namespace StrategyLint.Analysis;
 /// <summary>
 /// Initializes every rule once, then walks each document once (document, then sections, then blocks in
 /// document order) and dispatches to the registered actions. A rule that throws on a document is reported
-/// as SL0004 for that document and not called again on it; the other rules go on.
+/// as SL0004 for that document and not called again on it; the other rules go on. The work one document can
+/// cause is bounded by <see cref="RunLimits"/>: findings beyond the cap per rule are counted, not built, and
+/// summarised in one finding; past the time budget the run of the document stops with
+/// <see cref="RuleBudgetExceededException"/>.
 /// </summary>
 internal sealed class RuleRunner
 {
@@ -35,8 +38,26 @@ internal sealed class RuleRunner
 
     // profile: the document's profile; rules that name other profiles do not run.
     // checkedIds: receives the ids of the diagnostics that were checked (rule ran, severity not off), for the coverage matrix.
+    // limits: the findings cap and time budget of this document (none when null).
     // onFailure: receives each rule's failure instead of an SL0004 finding (the C# rule host sends failures back to its parent).
-    public List<Finding> Run(StrategyDocument document, string? profile, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken = default, ISet<string>? checkedIds = null, Action<StrategyRule, Exception>? onFailure = null)
+    public List<Finding> Run(StrategyDocument document, string? profile, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken = default, ISet<string>? checkedIds = null, RunLimits? limits = null, Action<StrategyRule, Exception>? onFailure = null)
+    {
+        limits ??= RunLimits.None;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (limits.TimeBudget is { } time)
+            budget.CancelAfter(time);
+        using var scope = RuleBudget.Enter(budget.Token);
+        try
+        {
+            return RunWithin(document, profile, severityOf, budget.Token, checkedIds, limits.MaxFindingsPerRule, onFailure);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RuleBudgetExceededException(limits.TimeBudget!.Value);
+        }
+    }
+
+    private List<Finding> RunWithin(StrategyDocument document, string? profile, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken, ISet<string>? checkedIds, int maxFindingsPerRule, Action<StrategyRule, Exception>? onFailure)
     {
         var findings = new List<Finding>();
         var fail = onFailure ?? ((rule, error) => AddFailure(document, findings, rule, error, severityOf));
@@ -55,7 +76,7 @@ internal sealed class RuleRunner
         if (active.Count == 0)
             return findings;
 
-        var states = active.Select(r => new RuleState(r, document, findings, severityOf, cancellationToken)).ToList();
+        var states = active.Select(r => new RuleState(r, document, findings, severityOf, cancellationToken, maxFindingsPerRule)).ToList();
 
         foreach (var state in states)
             foreach (var action in state.Registration.Context.DocumentActions)
@@ -86,6 +107,8 @@ internal sealed class RuleRunner
             }
         }
 
+        foreach (var state in states)
+            state.AddOmittedSummaries();
         foreach (var state in states.Where(s => s.Failure is not null))
             fail(state.Registration.Rule, state.Failure!);
         return findings;
@@ -123,9 +146,16 @@ internal sealed class RuleRunner
 
     private sealed record Registration(StrategyRule Rule, HashSet<string> Ids, StrategyAnalysisContext Context);
 
-    /// <summary>Per rule and document: reports into the shared list and remembers the first failure.</summary>
-    private sealed class RuleState(Registration registration, StrategyDocument document, List<Finding> findings, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken)
+
+    /// <summary>
+    /// Per rule and document: reports into the shared list, remembers the first failure, and counts the findings
+    /// past the cap per descriptor (the first of them kept, to be shown with the count).
+    /// </summary>
+    private sealed class RuleState(Registration registration, StrategyDocument document, List<Finding> findings, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken, int maxFindings)
     {
+        private readonly Dictionary<string, int> _reported = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Finding> _firstOmitted = new(StringComparer.Ordinal);
+
         public Registration Registration { get; } = registration;
 
         public Exception? Failure { get; private set; }
@@ -134,6 +164,7 @@ internal sealed class RuleRunner
         {
             if (Failure is not null)
                 return;
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 action();
@@ -160,9 +191,46 @@ internal sealed class RuleRunner
             var severity = severityOf(descriptor);
             if (severity == RuleSeverity.Off)
                 return;
+            // Past the cap a finding is only counted: a hostile draft with millions of them costs no memory.
+            var count = _reported.GetValueOrDefault(descriptor.Id);
+            _reported[descriptor.Id] = count + 1;
+            if (count > maxFindings)
+                return;
             var format = descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture);
             var message = OneLine(args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args));
-            findings.Add(new Finding(descriptor, document.Path, span, document.GetLinePositionSpan(span), message, severity, properties) { Fix = fix });
+            var finding = new Finding(descriptor, document.Path, span, document.GetLinePositionSpan(span), message, severity, properties) { Fix = fix };
+            if (count == maxFindings)
+                _firstOmitted[descriptor.Id] = finding;
+            else
+                findings.Add(finding);
+        }
+
+        /// <summary>Adds, for each descriptor past the cap, its first omitted finding, saying how many more there were.</summary>
+        public void AddOmittedSummaries()
+        {
+            foreach (var (id, first) in _firstOmitted)
+            {
+                var more = _reported[id] - maxFindings - 1;
+                findings.Add(more == 0 ? first : first with
+                {
+                    Message = string.Format(CultureInfo.InvariantCulture,
+                        "{0} … and {1:N0} more like this in this file, not listed: StrategyLint lists at most {2:N0} findings of a rule per file (limits.maxFindingsPerRule in strategylint.json).",
+                        first.Message, more, maxFindings),
+                });
+            }
         }
     }
+}
+
+/// <summary>The bounds on the work of one document: findings kept per rule, and the time its rules may take (none when null).</summary>
+internal sealed record RunLimits(int MaxFindingsPerRule, TimeSpan? TimeBudget)
+{
+    public static readonly RunLimits None = new(int.MaxValue, null);
+}
+
+/// <summary>The rules on one document used up its time budget; the linter skips the file with SL0005.</summary>
+internal sealed class RuleBudgetExceededException(TimeSpan budget)
+    : Exception($"The rules took more than {budget.TotalSeconds:0.#} s on this document.")
+{
+    public TimeSpan Budget { get; } = budget;
 }

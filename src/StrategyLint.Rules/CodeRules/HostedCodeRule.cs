@@ -30,6 +30,13 @@ internal sealed class HostedCodeRule : StrategyRule
         Coverage = info.CoverageId is { } id ? new CoverageTopic(id, info.CoverageLabel ?? id) : null;
     }
 
+    /// <summary>
+    /// The longest one document can wait for this rule: its own budget plus the host's grace. A file's time budget
+    /// (limits.timeoutSecondsPerFile) is for the other rules; a C# rule is bounded by this instead, so a rule that hangs
+    /// costs its own findings (SL0004), not the whole file's.
+    /// </summary>
+    public TimeSpan Limit => _pool.Limits.Budget + RuleHostLimits.Grace;
+
     /// <summary>The rule's class name, for SARIF's rule name.</summary>
     public string TypeName { get; }
 

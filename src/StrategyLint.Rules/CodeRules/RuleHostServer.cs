@@ -53,6 +53,8 @@ public static class RuleHostServer
         return 0;
     }
 
+    private static readonly RunLimits ReplyLimits = new(MaxFindingsPerRule: 10_000, TimeBudget: null);
+
     private sealed class HostState
     {
         private readonly List<(SandboxedRule Rule, RuleRunner Runner)> _rules = [];
@@ -139,7 +141,8 @@ public static class RuleHostServer
 
             var (rule, runner) = _rules[request.Rule];
             Exception? failure = null;
-            var findings = runner.Run(_document, profile: null, _ => RuleSeverity.Warning, onFailure: (_, error) => failure ??= error);
+            // The parent caps findings per rule at its own limit; this cap only keeps a reply to a sane size.
+            var findings = runner.Run(_document, profile: null, _ => RuleSeverity.Warning, limits: ReplyLimits, onFailure: (_, error) => failure ??= error);
             if (failure is not null)
                 return Failure(failure);
             try

@@ -105,6 +105,8 @@ internal static class ConfigLoader
             RequireSuppressionReason = root["suppressions"]?["requireReason"]?.Value<bool>() ?? false,
             MaxFileSizeMB = root["limits"]?["maxFileSizeMB"]?.Value<int>() ?? 32,
             MaxNestingDepth = root["limits"]?["maxNestingDepth"]?.Value<int>() ?? 64,
+            MaxFindingsPerRule = root["limits"]?["maxFindingsPerRule"]?.Value<int>() ?? LintConfig.DefaultMaxFindingsPerRule,
+            TimeoutSecondsPerFile = root["limits"]?["timeoutSecondsPerFile"]?.Value<int>() ?? LintConfig.DefaultTimeoutSecondsPerFile,
         };
         return (config, problems);
     }

@@ -62,7 +62,22 @@ internal sealed class EditorConfigSeverities
         var set = FolderOf(Path.GetDirectoryName(full)).Set;
         if (set is null)
             return null;
-        var options = set.Configs.GetOptionsForSourcePath(full);
+        AnalyzerConfigOptionsResult options;
+        try
+        {
+            options = set.Configs.GetOptionsForSourcePath(full);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // Roslyn's section matching backtracks; under the CLI's default match timeout a glob within SectionGlobs'
+            // bounds can still time out on a path thousands of characters long. That file gets no .editorconfig severities.
+            lock (set.Own.Problems)
+            {
+                set.Own.Problems.Add(new EditorConfigProblem(set.Own.Path, string.Empty, 1, 1, 1, "",
+                    $"Matching the sections of {FileName} against the path of '{Path.GetFileName(full)}' took too long, so its severities are not applied to that file. Simplify the sections' wildcards."));
+            }
+            return null;
+        }
         // Roslyn hands out the same dictionaries for files that match the same sections, so resolve each pair once.
         return set.Resolved.GetOrAdd((options.AnalyzerOptions, options.TreeOptions), _ => Resolve(options));
     }
@@ -150,8 +165,8 @@ internal sealed class EditorConfigSeverities
                 $"The {FileName} file cannot be read, so its severities are not used: {ex.Message.TrimEnd('.')}.");
             return new ParsedFile(path, AnalyzerConfig.Parse(string.Empty, path), IsRoot: false, [problem]);
         }
-        var (isRoot, problems) = Check(path, text);
-        return new ParsedFile(path, AnalyzerConfig.Parse(text, path), isRoot, problems);
+        var (isRoot, problems, refused) = Check(path, text);
+        return new ParsedFile(path, AnalyzerConfig.Parse(SectionGlobs.WithoutLines(text, refused), path), isRoot, problems);
     }
 
     /// <summary>The effective severities by rule id: a key for the id beats one for its category.</summary>
@@ -237,9 +252,13 @@ internal sealed class EditorConfigSeverities
     /// and whether it says <c>root = true</c>. Lines are read as the editorconfig format has them: <c>#</c> or
     /// <c>;</c> starts a comment, <c>[…]</c> starts a section, <c>key = value</c> or <c>key : value</c> sets a property.
     /// </summary>
-    private (bool IsRoot, List<EditorConfigProblem> Problems) Check(string path, string text)
+    /// Sections whose glob is beyond <see cref="SectionGlobs"/> are reported, and their lines are returned so the
+    /// text given to Roslyn leaves them out (its glob matching backtracks without a time limit).
+    private (bool IsRoot, List<EditorConfigProblem> Problems, HashSet<int> RefusedLines) Check(string path, string text)
     {
         var problems = new List<EditorConfigProblem>();
+        var refusedLines = new HashSet<int>();
+        var inRefusedSection = false;
         var isRoot = false;
         var isGlobal = false;
         var inSection = false;
@@ -255,6 +274,18 @@ internal sealed class EditorConfigSeverities
             if (content[start] == '[')
             {
                 inSection = true;
+                var refusal = SectionGlobs.Check(content[start..].TrimEnd());
+                inRefusedSection = refusal is not null;
+                if (refusal is not null)
+                {
+                    refusedLines.Add(line.LineNumber);
+                    problems.Add(new EditorConfigProblem(path, text, line.LineNumber + 1, start + 1, content.Length + 1, "", refusal));
+                }
+                continue;
+            }
+            if (inRefusedSection)
+            {
+                refusedLines.Add(line.LineNumber);
                 continue;
             }
 
@@ -334,7 +365,7 @@ internal sealed class EditorConfigSeverities
                 Report(valueStart, Math.Max(1, value.Length), $"'{value}' is not a severity for {subject} in {FileName}. Use one of: {string.Join(", ", SeverityWords)}.{hint}");
             }
         }
-        return (isRoot, problems);
+        return (isRoot, problems, refusedLines);
     }
 
     private static string StripComment(string value)
@@ -369,6 +400,9 @@ internal sealed class EditorConfigSeverities
         public static ConfigSet Create(IReadOnlyList<ParsedFile> files) => new(files);
 
         public IReadOnlyList<ParsedFile> Files { get; }
+
+        /// <summary>The nearest file, where problems found while matching a path are kept.</summary>
+        public ParsedFile Own => Files[^1];
 
         public IReadOnlyList<string> Paths { get; }
 

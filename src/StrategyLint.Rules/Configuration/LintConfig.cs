@@ -29,6 +29,16 @@ internal sealed class LintConfig
     /// <summary><c>limits.maxNestingDepth</c>: deeper block-quote or list nesting is skipped with SL0005.</summary>
     public int MaxNestingDepth { get; init; } = 64;
 
+    /// <summary><c>limits.maxFindingsPerRule</c>: a rule's findings in one file past this many are summarised in one finding.</summary>
+    public int MaxFindingsPerRule { get; init; } = DefaultMaxFindingsPerRule;
+
+    public const int DefaultMaxFindingsPerRule = 100;
+
+    /// <summary><c>limits.timeoutSecondsPerFile</c>: rules still running on a file after this long are stopped and the file is skipped with SL0005.</summary>
+    public int TimeoutSecondsPerFile { get; init; } = DefaultTimeoutSecondsPerFile;
+
+    public const int DefaultTimeoutSecondsPerFile = 10;
+
     /// <summary><c>suppressions.requireReason</c>: a suppression comment without a reason is refused (SL0003).</summary>
     public bool RequireSuppressionReason { get; init; }
 

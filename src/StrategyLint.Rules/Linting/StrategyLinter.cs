@@ -87,6 +87,9 @@ internal sealed class StrategyLinter
         if (NestingDepth(decoded.Text!, _config.MaxNestingDepth) is { } deep)
             return Skip(file, SL0005DocumentBeyondLimits.Rule, $"nests block quotes or lists {deep.Depth} levels deep on line {deep.Line}, more than the limit of {_config.MaxNestingDepth} (limits.maxNestingDepth in strategylint.json).", bytes);
 
+        if (InlineMarkupCost.Check(decoded.Text!) is { } costly)
+            return Skip(file, SL0005DocumentBeyondLimits.Rule, costly.Describe(), bytes);
+
         // A document's model takes about 25 bytes of memory per byte of text: large drafts are analysed one at a
         // time, so two workers never hold two of them (peak memory stays that of the largest draft, not the sum).
         var large = bytes.LongLength > LargeFileBytes;
@@ -95,6 +98,10 @@ internal sealed class StrategyLinter
         try
         {
             return Analyse(file, bytes, decoded, cancellationToken);
+        }
+        catch (RuleBudgetExceededException ex)
+        {
+            return Skip(file, SL0005DocumentBeyondLimits.Rule, $"took its rules more than {ex.Budget.TotalSeconds:0.#} s, its time limit ({_config.TimeoutSecondsPerFile} s a MB: limits.timeoutSecondsPerFile in strategylint.json), so they were stopped and none of its findings are reported.", bytes);
         }
         catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
@@ -121,7 +128,10 @@ internal sealed class StrategyLinter
         var profile = ProfileResolver.Resolve(document, file.FullPath, _profileFlag, _config, _fallbackProfile);
         var checkedIds = new HashSet<string>(StringComparer.Ordinal);
         var editorConfigSeverities = _engine.Value.EditorConfig.For(file);
-        findings.AddRange(_engine.Value.Runner.Run(document, profile.Name, d => _config.SeverityOf(d, overrides, editorConfigSeverities), cancellationToken, checkedIds));
+        // C# rules are bounded by their own limit in the rule host, on top of the file's budget for the other rules.
+        var hostedAllowance = TimeSpan.FromTicks(Catalog.Rules.OfType<CodeRules.HostedCodeRule>().Sum(r => r.Limit.Ticks));
+        var limits = new RunLimits(_config.MaxFindingsPerRule, TimeBudget(_config.TimeoutSecondsPerFile, bytes.LongLength) + hostedAllowance);
+        findings.AddRange(_engine.Value.Runner.Run(document, profile.Name, d => _config.SeverityOf(d, overrides, editorConfigSeverities), cancellationToken, checkedIds, limits));
         findings.Sort(Finding.Compare);
         findings = InlineSuppressions.Apply(document, findings, Catalog, _config.RequireSuppressionReason, _config.SeverityOf(SL0003InvalidSuppression.Rule, overrides, editorConfigSeverities));
         // GitHub hashes the bytes read as UTF-8; for BOM-less UTF-8 that is exactly the decoded text.
@@ -130,6 +140,13 @@ internal sealed class StrategyLinter
             : LineHasher.ForLines(bytes, LinesOf(findings));
         return new FileResult(file, WithHashes(findings, hashes), decoded.Format, Skipped: false, profile) { CheckedRules = checkedIds, ContentHash = System.Security.Cryptography.SHA256.HashData(bytes) };
     }
+
+    /// <summary>
+    /// The time the rules may take on a file: <c>limits.timeoutSecondsPerFile</c> for a file up to 1 MB, and as much
+    /// again for each further MB, since honest work grows with the text; only super-linear work reaches it.
+    /// </summary>
+    internal static TimeSpan TimeBudget(int secondsPerFile, long bytes) =>
+        TimeSpan.FromSeconds(secondsPerFile * Math.Max(1.0, bytes / (1024.0 * 1024.0)));
 
     private static HashSet<int> LinesOf(IEnumerable<Finding> findings) => [.. findings.Select(f => f.Line)];
 

@@ -55,7 +55,10 @@ public sealed class FrontMatter
 
     internal TextSpan ErrorSpan { get; }
 
-    /// <summary>Parses the YAML between the fences; a syntax error is kept (with its position) rather than thrown.</summary>
+    /// <summary>
+    /// Parses the YAML between the fences; a syntax error, or a front matter beyond <see cref="FrontMatterLimits"/>,
+    /// is kept (with its position) rather than thrown.
+    /// </summary>
     internal static FrontMatter Parse(string text, TextSpan blockSpan)
     {
         // The content starts on the line after the opening fence.
@@ -68,6 +71,11 @@ public sealed class FrontMatter
         var scalars = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         try
         {
+            if (FrontMatterLimits.Check(yaml) is { } refused)
+            {
+                var at = refused.Start.Line > 0 ? OffsetOf(yaml, refused.Start.Line, refused.Start.Column) : 0;
+                return new FrontMatter(blockSpan, scalars, null, refused.Message, new TextSpan(contentStart + at, 0));
+            }
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
             YamlMappingNode? settings = null;

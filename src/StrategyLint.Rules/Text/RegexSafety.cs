@@ -4,155 +4,116 @@ namespace StrategyLint.Text;
 
 /// <summary>
 /// Checks a pack's <c>/regex/</c> terms when the pack loads, so a bad pattern ends the run with a clear
-/// diagnostic instead of a hang: it must compile, and it must not nest one unbounded repetition inside
-/// another (<c>(a+)+</c>, <c>(\w+\s?)*</c>), the shape behind nearly all catastrophic backtracking.
-/// Patterns this check misses are still bounded by the match timeout of <see cref="TermSet"/>.
+/// diagnostic at its line instead of failing on every document. Patterns run on .NET's non-backtracking engine
+/// (<see cref="TermSet.RegexOptionsFor"/>), whose time is linear in the text whatever the pattern, so nested
+/// repetition such as <c>(a+)+</c> or <c>(?:x|xx)+y</c> is harmless. That engine refuses the constructs that
+/// need backtracking (backreferences, lookarounds, atomic groups, conditionals, <c>\G</c>) and patterns whose
+/// automaton would be too large (big counted repetitions): each is named here with what to write instead.
 /// </summary>
 internal static class RegexSafety
 {
-    /// <summary>Null when the pattern is acceptable, else a plain-English reason.</summary>
+    /// <summary>Null when the pattern is acceptable, else a plain-English reason that ends with what to write instead.</summary>
     public static string? Check(string pattern)
     {
         try
         {
             _ = new Regex(pattern, TermSet.RegexOptionsFor, TermSet.MatchTimeout);
+            return null;
+        }
+        catch (NotSupportedException ex)
+        {
+            return Unsupported(pattern, ex.Message);
+        }
+        catch (ArgumentException ex) when (FindUnsupportedConstruct(pattern) is not null)
+        {
+            // "(a)\1" fails to parse first (groups do not capture here), but the backreference is what to explain.
+            return Unsupported(pattern, ex.Message);
         }
         catch (ArgumentException ex)
         {
             return $"is not a valid regular expression: {ex.Message}";
         }
-        return FindNestedRepetition(pattern) is { } fragment
-            ? $"repeats '{fragment}', a group that itself holds an unbounded repetition. On text that almost matches, the engine tries exponentially many ways to split it and the run would stall. Repeat the inner part once instead (for example '(ab)+' or '\\w+(\\s\\w+)*' rather than '(\\w+\\s?)+')"
-            : null;
+    }
+
+    /// <summary>What the linear-time engine cannot run in <paramref name="pattern"/>, said for a policy author.</summary>
+    internal static string Unsupported(string pattern, string engineMessage)
+    {
+        var construct = FindUnsupportedConstruct(pattern);
+        var advice = construct switch
+        {
+            "(?=" or "(?!" => "Drop the lookahead and match the following text as part of the pattern, or list look-alikes that should not count in the rule's 'exclude'",
+            "(?<=" or "(?<!" => "Drop the lookbehind and match the preceding text as part of the pattern, or list look-alikes that should not count in the rule's 'exclude'",
+            "(?>" => "Write a plain group '(?:' instead of '(?>': it matches the same text here",
+            "(?(" => "Write the two cases as alternatives, '(?:a|b)', instead of a conditional",
+            @"\G" => @"Drop '\G': terms are found anywhere in the text",
+            "(?<a-b>" => "Write an ordinary group instead of a balancing group",
+            _ when construct is not null => "Spell out the repeated text instead of referring back to a group, or give each variant as its own term",
+            _ when engineMessage.Contains("automata", StringComparison.OrdinalIgnoreCase) || engineMessage.Contains("nodes", StringComparison.OrdinalIgnoreCase) =>
+                @"Use a smaller repetition count (for example '(\w+\s+){0,6}' rather than '{0,1000}'), or split the pattern into several terms",
+            _ => "Rewrite it with plain text, character classes, groups, alternatives and repetition",
+        };
+        var what = construct switch
+        {
+            "(?=" or "(?!" => "uses a lookahead ('" + construct + "')",
+            "(?<=" or "(?<!" => "uses a lookbehind ('" + construct + "')",
+            "(?>" => "uses an atomic group ('(?>')",
+            "(?(" => "uses a conditional ('(?(')",
+            @"\G" => @"uses '\G'",
+            "(?<a-b>" => "uses a balancing group",
+            not null => $"refers back to a group ('{construct}')",
+            null when engineMessage.Contains("automata", StringComparison.OrdinalIgnoreCase) || engineMessage.Contains("nodes", StringComparison.OrdinalIgnoreCase) =>
+                "is too large to match in linear time: its repetition counts unfold into more than 10,000 steps",
+            null => "uses a construct that cannot be matched in linear time",
+        };
+        return $"{what}. StrategyLint runs patterns on an engine whose time grows only linearly with the draft, so that no pattern can stall a run, and that engine cannot run this. {advice}";
     }
 
     /// <summary>
-    /// The first group that holds an unbounded quantifier, has a branch with no mandatory single step to separate
-    /// its repetitions, and is itself repeated without bound; or null. <c>(\w+\s?)+</c> is caught: "abc" splits
-    /// into repetitions in many ways. <c>\w+(\s\w+)*</c> is not: each repetition must start with its one space.
+    /// The first construct the non-backtracking engine refuses, as written in the pattern (<c>(?=</c>, <c>\1</c>,
+    /// <c>\k&lt;name&gt;</c> ...), or null. Escapes and character classes are skipped, so <c>\(?=</c> and <c>[(?=]</c> are not constructs.
     /// </summary>
-    internal static string? FindNestedRepetition(string pattern)
+    internal static string? FindUnsupportedConstruct(string pattern)
     {
-        var frames = new Stack<Frame>();
-        frames.Push(new Frame(0));
         for (var i = 0; i < pattern.Length; i++)
         {
             var c = pattern[i];
-            switch (c)
+            if (c == '\\' && i + 1 < pattern.Length)
             {
-                case '(':
-                    frames.Push(new Frame(i));
-                    // Skip the group's modifiers ("?:", "?<name>", "?=") so they are not read as atoms.
-                    if (i + 1 < pattern.Length && pattern[i + 1] == '?')
-                    {
-                        var j = i + 2;
-                        if (j < pattern.Length && pattern[j] is '<' or '\'')
-                            j = pattern.IndexOfAny(['>', '\''], j + 1) is var e and >= 0 ? e : j;
-                        else if (j < pattern.Length && pattern[j] is not (':' or '=' or '!'))
-                            while (j < pattern.Length && pattern[j] is not (':' or ')')) j++;
-                        i = Math.Min(j, pattern.Length - 1);
-                    }
-                    continue;
-                case ')' when frames.Count > 1:
-                    var group = frames.Pop();
-                    group.EndBranch();
-                    var quantifier = QuantifierAt(pattern, i + 1, out var length);
-                    if (quantifier == Quantifier.Unbounded && group.Unbounded && !group.EveryBranchHasSeparator)
-                        return pattern.Substring(group.Start, i + 1 + length - group.Start);
-                    frames.Peek().Atom(quantifier, group.Unbounded, group.EveryBranchHasSeparator && !group.ZeroWidthOnly);
-                    i += length;
-                    continue;
-                case '|':
-                    frames.Peek().EndBranch();
-                    continue;
-                case '^' or '$':
-                    continue;
-                case '\\':
-                    i++;
-                    if (i < pattern.Length && pattern[i] is 'b' or 'B' or 'A' or 'z' or 'Z' or 'G')
-                        continue;
-                    break;
-                case '[':
-                    i = EndOfClass(pattern, i);
-                    break;
+                var next = pattern[i + 1];
+                if (next == 'G')
+                    return @"\G";
+                if (next is >= '1' and <= '9')
+                    return pattern.Substring(i, 2);
+                if (next == 'k' && i + 2 < pattern.Length && pattern[i + 2] is '<' or '\'')
+                {
+                    var close = pattern.IndexOfAny(['>', '\''], i + 3);
+                    return close < 0 ? @"\k" : pattern[i..(close + 1)];
+                }
+                i++;
+                continue;
             }
-            var q = QuantifierAt(pattern, i + 1, out var qLength);
-            frames.Peek().Atom(q, innerUnbounded: false, separates: true);
-            i += qLength;
+            if (c == '[')
+            {
+                i = EndOfClass(pattern, i);
+                continue;
+            }
+            if (c != '(' || i + 2 >= pattern.Length || pattern[i + 1] != '?')
+                continue;
+            var rest = pattern.AsSpan(i);
+            foreach (var construct in (string[])["(?<=", "(?<!", "(?=", "(?!", "(?>", "(?("])
+            {
+                if (rest.StartsWith(construct, StringComparison.Ordinal))
+                    return construct;
+            }
+            // A named group with a '-' in its name is a balancing group: (?<a-b>...), (?'a-b'...).
+            if (pattern[i + 2] is '<' or '\'')
+            {
+                var close = pattern.IndexOfAny(['>', '\''], i + 3);
+                if (close > 0 && pattern.AsSpan(i + 3, close - i - 3).Contains('-'))
+                    return "(?<a-b>";
+            }
         }
         return null;
-    }
-
-    private enum Quantifier { None, Optional, Bounded, Unbounded }
-
-    /// <summary>An open group: whether anything in it repeats without bound, and whether every branch has a mandatory step.</summary>
-    private sealed class Frame(int start)
-    {
-        private bool _branchHasSeparator;
-        private bool _branchHasAtom;
-
-        public int Start { get; } = start;
-        public bool Unbounded { get; private set; }
-        public bool EveryBranchHasSeparator { get; private set; } = true;
-        public bool ZeroWidthOnly { get; private set; } = true;
-
-        public void Atom(Quantifier quantifier, bool innerUnbounded, bool separates)
-        {
-            _branchHasAtom = true;
-            ZeroWidthOnly = false;
-            if (quantifier == Quantifier.Unbounded || innerUnbounded)
-                Unbounded = true;
-            if (separates && quantifier is Quantifier.None or Quantifier.Bounded)
-                _branchHasSeparator = true;
-        }
-
-        public void EndBranch()
-        {
-            if (!_branchHasSeparator || !_branchHasAtom)
-                EveryBranchHasSeparator = false;
-            _branchHasSeparator = false;
-            _branchHasAtom = false;
-        }
-    }
-
-    // The quantifier at index and its length, lazy suffix included: '*', '+', '{n,}' are unbounded; '?', '{0,m}' optional.
-    private static Quantifier QuantifierAt(string pattern, int index, out int length)
-    {
-        var quantifier = QuantifierCore(pattern, index, out length);
-        if (quantifier != Quantifier.None && index + length < pattern.Length && pattern[index + length] is '?' or '+')
-            length++;
-        return quantifier;
-    }
-
-    private static Quantifier QuantifierCore(string pattern, int index, out int length)
-    {
-        length = 0;
-        if (index >= pattern.Length)
-            return Quantifier.None;
-        switch (pattern[index])
-        {
-            case '*' or '+':
-                length = 1;
-                return Quantifier.Unbounded;
-            case '?':
-                length = 1;
-                return Quantifier.Optional;
-            case '{':
-                var close = pattern.IndexOf('}', index);
-                if (close < 0)
-                    return Quantifier.None;
-                var body = pattern.AsSpan(index + 1, close - index - 1);
-                var comma = body.IndexOf(',');
-                var minText = comma < 0 ? body : body[..comma];
-                if (!int.TryParse(minText, out var min))
-                    return Quantifier.None;
-                length = close - index + 1;
-                if (comma >= 0 && comma == body.Length - 1)
-                    return Quantifier.Unbounded;
-                return min == 0 ? Quantifier.Optional : Quantifier.Bounded;
-            default:
-                return Quantifier.None;
-        }
     }
 
     private static int EndOfClass(string pattern, int open)

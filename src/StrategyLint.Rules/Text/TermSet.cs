@@ -20,15 +20,22 @@ internal readonly record struct TermMatch(int Start, int Length, int Region)
 /// term first, as one alternation would be. Terms made only of word characters (nearly all) are not run as
 /// regular expressions: their inflected forms are looked up in a document's <see cref="WordIndex"/>, so a
 /// term set costs a few dictionary lookups per document instead of a scan. Other terms ("R&amp;D",
-/// "/regex/") run as regular expressions with a timeout, so a bad pattern cannot hang the tool.
+/// "/regex/") run as regular expressions on .NET's non-backtracking engine, whose time grows linearly with the
+/// text whatever the pattern, so a pack's pattern cannot stall a run; a scan also stops when the file's time
+/// budget (<see cref="Analysis.RuleBudget"/>) runs out.
 /// </para>
 /// </summary>
 internal sealed class TermSet
 {
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+    /// <summary>A backstop for one scan; the engine is linear, so only a pattern near the engine's size limit on a very large draft comes near it.</summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>How every term pattern is compiled.</summary>
-    internal const RegexOptions RegexOptionsFor = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    /// <summary>
+    /// How every term pattern is compiled. <see cref="RegexOptions.NonBacktracking"/> makes matching linear in the
+    /// text: no pattern can backtrack without end. It refuses a few constructs (backreferences, lookarounds, atomic
+    /// groups, conditionals), which <see cref="RegexSafety"/> reports when a pack loads.
+    /// </summary>
+    internal const RegexOptions RegexOptionsFor = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.NonBacktracking;
     public static readonly TermSet Empty = new([]);
 
     private readonly List<WordTerm> _wordTerms = [];
@@ -89,6 +96,7 @@ internal sealed class TermSet
         {
             foreach (var match in regex.EnumerateMatches(index.Text))
             {
+                Analysis.RuleBudget.ThrowIfSpent();
                 var region = index.RegionHolding(new TextSpan(match.Index, match.Length));
                 if (region >= 0 && match.Length > 0)
                     candidates.Add(new Candidate(match.Index, match.Index + match.Length, order, region));
@@ -144,6 +152,7 @@ internal sealed class TermSet
         {
             foreach (var match in regex.EnumerateMatches(text))
             {
+                Analysis.RuleBudget.ThrowIfSpent();
                 if (match.Length == 0)
                     continue;
                 candidates.Add(new Candidate(match.Index, match.Index + match.Length, order, 0));
