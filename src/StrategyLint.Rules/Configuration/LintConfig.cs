@@ -35,6 +35,12 @@ internal sealed class LintConfig
     /// <summary>What became of <c>codeRules</c> (compiled, loaded from the cache, disabled), for --verbose; null without them.</summary>
     public string? CodeRulesStatus { get; init; }
 
+    /// <summary>
+    /// What the run should say about this configuration without refusing it: a folder pack that replaces a shipped pack.
+    /// Written to standard error and reported as info-level SL0001 findings on the configuration file.
+    /// </summary>
+    public IReadOnlyList<ConfigProblem> Notices { get; init; } = [];
+
     /// <summary>The run's rules when the config adds packs or code rules; null means the built-in catalog.</summary>
     public RuleCatalog? Catalog { get; init; }
 

@@ -21,15 +21,17 @@ internal static class BaselineCommand
         var config = new Option<string?>("--config", "-c") { Description = "Use this configuration file instead of the nearest strategylint.json." };
         var profile = new Option<string?>("--profile", "-p") { Description = "Treat every draft as this kind of document, as for lint." };
         profile.AcceptOnlyFromAmong([.. StrategyProfiles.All]);
+        var followSymlinks = LintCommand.FollowSymlinksOption();
         var command = new Command("baseline", "Record the current findings in a baseline file, so 'strategylint --baseline FILE' reports only new ones. Findings are matched by rule, file and fingerprint, not line number.");
         command.Arguments.Add(paths);
         command.Options.Add(output);
         command.Options.Add(config);
         command.Options.Add(profile);
+        command.Options.Add(followSymlinks);
         command.SetAction(parse =>
         {
             var catalog = RuleCatalog.BuiltIn;
-            var inputs = new LintCommand.LintInputs(parse.GetValue(paths) ?? [], parse.GetValue(config), parse.GetValue(profile), "stdin.md", Verbose: false);
+            var inputs = new LintCommand.LintInputs(parse.GetValue(paths) ?? [], parse.GetValue(config), parse.GetValue(profile), "stdin.md", Verbose: false, FollowSymlinks: parse.GetValue(followSymlinks));
             var (result, problems, exit) = LintCommand.Analyse(inputs, catalog, environment);
             if (problems is not null)
             {

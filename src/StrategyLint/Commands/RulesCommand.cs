@@ -16,7 +16,7 @@ internal static class RulesCommand
             // The configuration's own rules belong in the list: a house pack's ids are what its users look up.
             var cwd = environment.WorkingDirectory;
             var explicitPath = parse.GetValue(config);
-            var path = explicitPath is null ? Configuration.ConfigLoader.Discover(cwd) : Path.GetFullPath(explicitPath, cwd);
+            var path = explicitPath is null ? Configuration.ConfigLoader.Discover(cwd, IO.ReadPolicy.Current.Root) : Path.GetFullPath(explicitPath, cwd);
             var catalog = RuleCatalog.BuiltIn;
             if (path is not null)
             {
@@ -28,6 +28,8 @@ internal static class RulesCommand
                     return StrategyLintCli.ExitUsage;
                 }
                 catalog = loaded.Catalog ?? catalog;
+                foreach (var notice in loaded.Notices)
+                    environment.Error.WriteLine($"strategylint: notice: {notice.File}({notice.Line},{notice.Column}): {notice.Message}");
             }
             var rows = catalog.Descriptors
                 .Select(d => (d.Id, d.Category, Severity: RuleSeverityExtensions.FromDefault(d.DefaultSeverity).ToName(), Title: d.Title.ToString()))
