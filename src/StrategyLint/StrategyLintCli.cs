@@ -36,6 +36,9 @@ internal static class StrategyLintCli
                 environment.Error.WriteLine("Run 'strategylint --help' to see the commands and options.");
                 return ExitUsage;
             }
+            // Every command reads the tree under one policy: the repository root of the working folder, no links
+            // followed. lint, baseline and coverage narrow or widen it with --follow-symlinks.
+            using var readScope = IO.ReadPolicy.Use(IO.ReadPolicy.For(environment.WorkingDirectory));
             return parse.Invoke(configuration);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -31,7 +31,7 @@ internal static class CodeRuleLoader
             var notice = $"{configDisplay} enables C# rules (codeRules), but they were not compiled or run: C# rules are code, and they run only when " +
                 "the command line grants trust with --trust-code-rules (the action's 'trust-code-rules' input). Grant it on pushes to protected branches " +
                 "and same-repository pull requests, never on pull requests from forks. The other rules ran as usual.";
-            return new([], notice, notice);
+            return new([], notice, JsonFiles.At(configDisplay, codeRules["enabled"], notice));
         }
         if (patterns.Count == 0)
         {
@@ -70,4 +70,4 @@ internal static class CodeRuleLoader
 }
 
 /// <summary>The C# rules a config gave, what became of them (for --verbose), and a notice every run must show (or null).</summary>
-internal sealed record CodeRuleLoad(IReadOnlyList<StrategyRule> Rules, string? Status, string? Notice);
+internal sealed record CodeRuleLoad(IReadOnlyList<StrategyRule> Rules, string? Status, ConfigProblem? Notice);

@@ -3,6 +3,7 @@ using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
 using StrategyLint.Analysis;
+using StrategyLint.IO;
 
 namespace StrategyLint.Configuration;
 
@@ -18,15 +19,24 @@ internal static class ConfigLoader
     // Loaded only when a config exists, so a run without one pays nothing for the schema machinery.
     private static readonly Lazy<JsonSchema> Schema = JsonFiles.EmbeddedSchema("StrategyLint.strategylint.schema.json");
 
-    /// <summary>The nearest config file in <paramref name="directory"/> or its ancestors.</summary>
-    public static string? Discover(string directory)
+    /// <summary>
+    /// The nearest config file in <paramref name="directory"/> or its ancestors, never above the repository root
+    /// (<paramref name="repositoryRoot"/>, else the nearest folder holding .git, else <paramref name="directory"/> itself):
+    /// a file in a folder above the checkout is not the pull request's to give, nor the repository's. A link, FIFO or
+    /// device at a config's name is returned too, so that loading it reports why it is refused.
+    /// </summary>
+    public static string? Discover(string directory, string? repositoryRoot = null)
     {
-        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        var start = System.IO.Path.GetFullPath(directory);
+        var root = repositoryRoot ?? RepositoryRoot.Find(start);
+        if (!SafeFileReader.IsInside(start, root))
+            return null;
+        for (var current = new DirectoryInfo(start); current is not null && SafeFileReader.IsInside(current.FullName, root); current = current.Parent)
         {
             foreach (var name in FileNames)
             {
                 var candidate = System.IO.Path.Combine(current.FullName, name);
-                if (File.Exists(candidate))
+                if (SafeFileReader.EntryExists(candidate))
                     return candidate;
             }
         }
@@ -44,6 +54,8 @@ internal static class ConfigLoader
     /// <param name="trustCodeRules">The command line's <c>--trust-code-rules</c>: without it, C# rules the config enables are not compiled or run.</param>
     public static (LintConfig? Config, List<ConfigProblem> Problems) Load(string path, string displayPath, RuleCatalog builtIn, string? workingDirectory = null, bool trustCodeRules = false)
     {
+        // Every file the configuration brings in (packs, C# rules) is read under one policy: the run's, or one for here.
+        using var scope = ReadPolicy.Use(ReadPolicy.CurrentOr(workingDirectory ?? System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!));
         var problems = new List<ConfigProblem>();
         var text = JsonFiles.Read(path, displayPath, "The configuration file", problems);
         if (text is null)
@@ -73,8 +85,17 @@ internal static class ConfigLoader
         var rules = new Dictionary<string, RuleSeverity>(StringComparer.OrdinalIgnoreCase);
         if (root["rules"] is JObject ruleObject)
         {
+            // Ids and categories match without regard to case, so "sl2001" and "SL2001" would silently compete.
+            var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var property in ruleObject.Properties())
             {
+                if (!seen.TryAdd(property.Name, property.Name))
+                {
+                    var (line, column) = Position(property);
+                    problems.Add(new ConfigProblem(displayPath, line, column, "$.rules." + property.Name,
+                        $"'{seen[property.Name]}' and '{property.Name}' in 'rules' name the same rule or category (ids and categories are not case-sensitive), so it is unclear which severity applies. Keep one of them."));
+                    continue;
+                }
                 if (catalog.Find(property.Name) is null && !catalog.IsCategory(property.Name))
                 {
                     var (line, column) = Position(property);
@@ -94,7 +115,6 @@ internal static class ConfigLoader
         {
             Catalog = catalog,
             CodeRulesStatus = code.Status,
-            Notices = code.Notice is null ? [] : [code.Notice],
             PackSeverities = extended.SeverityById,
             Path = path,
             BaseDirectory = baseDirectory,
@@ -107,6 +127,7 @@ internal static class ConfigLoader
             MaxNestingDepth = root["limits"]?["maxNestingDepth"]?.Value<int>() ?? 64,
             MaxFindingsPerRule = root["limits"]?["maxFindingsPerRule"]?.Value<int>() ?? LintConfig.DefaultMaxFindingsPerRule,
             TimeoutSecondsPerFile = root["limits"]?["timeoutSecondsPerFile"]?.Value<int>() ?? LintConfig.DefaultTimeoutSecondsPerFile,
+            Notices = [.. extended.Notices, .. code.Notice is null ? Array.Empty<ConfigProblem>() : [code.Notice]],
         };
         return (config, problems);
     }

@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using StrategyLint.Analysis;
+using StrategyLint.IO;
 using StrategyLint.Linting;
 using StrategyLint.Rules.Tool;
 
@@ -13,7 +14,9 @@ namespace StrategyLint.Configuration;
 /// Rule severities from <c>.editorconfig</c>, read the way Roslyn reads <c>dotnet_diagnostic.*</c>:
 /// <list type="bullet">
 /// <item>Discovery: the <c>.editorconfig</c> in the linted file's folder and in each ancestor, up to and including
-/// the first with <c>root = true</c>, as editors do.</item>
+/// the first with <c>root = true</c>, as editors do, but never above the repository root (the nearest folder holding
+/// <c>.git</c>, see <see cref="RepositoryRoot"/>). Each file is read through <see cref="SafeFileReader"/>: a linked
+/// or special <c>.editorconfig</c> is an SL0001 problem, not a source of severities.</item>
 /// <item>Section matching and precedence are Roslyn's own (<see cref="AnalyzerConfig.Parse(string, string)"/>,
 /// <see cref="AnalyzerConfigSet.GetOptionsForSourcePath"/>): a nearer file beats a farther one, a later section
 /// beats an earlier one.</item>
@@ -47,7 +50,15 @@ internal sealed class EditorConfigSeverities
     private readonly RuleCatalog _catalog;
     private readonly ConcurrentDictionary<string, Lazy<Folder>> _folders = new(PathComparer);
 
-    public EditorConfigSeverities(RuleCatalog catalog) => _catalog = catalog;
+    private readonly ReadPolicy _policy;
+
+    /// <param name="catalog">The run's rules, to check the ids and categories the files name.</param>
+    /// <param name="policy">What may be read (the run's policy when null): discovery stops at its repository root.</param>
+    public EditorConfigSeverities(RuleCatalog catalog, ReadPolicy? policy = null)
+    {
+        _catalog = catalog;
+        _policy = policy ?? ReadPolicy.Current;
+    }
 
     /// <summary>
     /// The severities the <c>.editorconfig</c> files give <paramref name="file"/>, by rule id (case-insensitive),
@@ -137,11 +148,14 @@ internal sealed class EditorConfigSeverities
         return _folders.GetOrAdd(directory, d => new Lazy<Folder>(() => BuildFolder(d))).Value;
     }
 
-    // A folder's set is its parent's set plus its own .editorconfig; a root = true file starts afresh.
+    // A folder's set is its parent's set plus its own .editorconfig; a root = true file starts afresh, and so does the
+    // repository root (or any folder holding .git): a pull request controls the checkout, never the folders above it.
     // Folders without one share their parent's set (and its Roslyn cache).
     private Folder BuildFolder(string directory)
     {
         var own = Read(Path.Combine(directory, FileName));
+        if (IsRepositoryTop(directory))
+            return new Folder(own, own is null ? null : ConfigSet.Create([own]));
         if (own is { IsRoot: true })
             return new Folder(own, ConfigSet.Create([own]));
         var inherited = FolderOf(Path.GetDirectoryName(directory)).Set;
@@ -150,19 +164,22 @@ internal sealed class EditorConfigSeverities
         return new Folder(own, ConfigSet.Create([.. inherited?.Files ?? [], own]));
     }
 
+    private bool IsRepositoryTop(string directory) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(directory), _policy.Root, OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)
+        || RepositoryRoot.HoldsGit(directory);
+
     private ParsedFile? Read(string path)
     {
-        if (!File.Exists(path))
+        // A link, a FIFO or a device named .editorconfig is reported (SL0001), not read; nothing there is not a problem.
+        if (!SafeFileReader.EntryExists(path))
             return null;
-        string text;
-        try
+        var (text, unreadable) = SafeFileReader.ReadText(path, SafeFileReader.ConfigLimitBytes, _policy);
+        if (text is null)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
+            if (unreadable!.Kind == ReadProblemKind.Missing)
+                return null;
             var problem = new EditorConfigProblem(path, string.Empty, 1, 1, 1, "",
-                $"The {FileName} file cannot be read, so its severities are not used: {ex.Message.TrimEnd('.')}.");
+                $"The {FileName} file {unreadable.Reason.TrimEnd('.')}, so its severities are not used.");
             return new ParsedFile(path, AnalyzerConfig.Parse(string.Empty, path), IsRoot: false, [problem]);
         }
         var (isRoot, problems, refused) = Check(path, text);

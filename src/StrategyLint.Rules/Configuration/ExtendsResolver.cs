@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using StrategyLint.Analysis;
+using StrategyLint.IO;
 using StrategyLint.Packs;
 
 namespace StrategyLint.Configuration;
@@ -8,11 +9,18 @@ namespace StrategyLint.Configuration;
 internal sealed record ExtendedPacks(IReadOnlyList<PackRule> Rules, IReadOnlySet<string> ReplacedShippedPacks, IReadOnlyDictionary<string, RuleSeverity> SeverityById)
 {
     public static readonly ExtendedPacks None = new([], new HashSet<string>(), new Dictionary<string, RuleSeverity>());
+
+    /// <summary>One notice per folder pack that replaces a shipped pack, located at its entry in <c>extends</c>.</summary>
+    public IReadOnlyList<ConfigProblem> Notices { get; init; } = [];
 }
 
 /// <summary>
 /// Resolves <c>extends</c> entries. A bare name is a pack shipped with the tool; anything else (or a name no shipped
 /// pack has) is a folder relative to the config. An entry that is neither says what was looked for and where.
+/// A folder must be inside the repository (for a configuration given with --config from outside it, inside that
+/// configuration's folder): an absolute path or one that climbs out with "..", is refused with one message that
+/// does not depend on whether the folder exists, so a configuration cannot probe the machine. A folder pack whose
+/// manifest names a shipped pack replaces it, never silently: a notice names both.
 /// </summary>
 internal static class ExtendsResolver
 {
@@ -25,6 +33,9 @@ internal static class ExtendsResolver
         var replaced = new HashSet<string>(StringComparer.Ordinal);
         var severities = new Dictionary<string, RuleSeverity>(StringComparer.OrdinalIgnoreCase);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var notices = new List<ConfigProblem>();
+        var policy = ReadPolicy.Current;
+        var boundary = SafeFileReader.IsInside(Path.GetFullPath(baseDirectory), policy.Root) ? policy.Root : Path.GetFullPath(baseDirectory);
         foreach (var entry in entries)
         {
             var nameToken = entry is JObject o ? o["pack"]! : entry;
@@ -42,7 +53,20 @@ internal static class ExtendsResolver
             else
             {
                 var folder = Path.GetFullPath(name, baseDirectory);
-                if (!Directory.Exists(folder))
+                if (Path.IsPathRooted(name) || !SafeFileReader.IsInside(folder, boundary))
+                {
+                    problems.Add(JsonFiles.At(configDisplay, nameToken, Path.IsPathRooted(name)
+                        ? $"The pack folder '{name}' is an absolute path. 'extends' takes the names of shipped packs and folders inside the repository, written relative to the configuration, such as \"./packs/house\"."
+                        : $"The pack folder '{name}' is outside the repository. 'extends' takes the names of shipped packs and folders inside the repository, written relative to the configuration, such as \"./packs/house\"."));
+                    continue;
+                }
+                var (checkedFolder, refused) = SafeFileReader.Resolve(folder, policy);
+                if (refused is not null && refused.Kind != ReadProblemKind.Missing)
+                {
+                    problems.Add(JsonFiles.At(configDisplay, nameToken, $"The pack folder '{name}' {refused.Reason}"));
+                    continue;
+                }
+                if (checkedFolder is null || !Directory.Exists(checkedFolder))
                 {
                     var shippedNames = string.Join(", ", shipped.Keys.Order(StringComparer.Ordinal));
                     problems.Add(JsonFiles.At(configDisplay, nameToken, looksLikePath
@@ -55,8 +79,12 @@ internal static class ExtendsResolver
                 problems.AddRange(result.Problems);
                 if (result.Manifest is null || result.Problems.Count > 0)
                     continue;
-                if (shipped.ContainsKey(result.Manifest.Name))
+                if (shipped.TryGetValue(result.Manifest.Name, out var replacedRules))
+                {
                     replaced.Add(result.Manifest.Name);
+                    notices.Add(JsonFiles.At(configDisplay, nameToken,
+                        $"The folder pack '{name}' is named '{result.Manifest.Name}', like a pack shipped with StrategyLint, so it replaces that pack: the shipped rules {string.Join(", ", replacedRules.Select(r => r.Definition.Id))} do not run, and the folder's own rules run instead. If that is not intended, give the folder's pack a name of its own in its pack.json."));
+                }
                 packRules = result.Rules;
                 rules.AddRange(result.Rules);
             }
@@ -71,7 +99,7 @@ internal static class ExtendsResolver
                     severities[rule.Definition.Id] = packSeverity;
             }
         }
-        return new ExtendedPacks(rules, replaced, severities);
+        return new ExtendedPacks(rules, replaced, severities) { Notices = notices };
     }
 
     /// <summary>The built-in rules (less any shipped pack a folder replaces) plus the extended ones; a clash of ids is a problem.</summary>

@@ -2,6 +2,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
+using StrategyLint.IO;
 
 namespace StrategyLint.Configuration;
 
@@ -32,18 +33,20 @@ internal static class JsonFiles
         }
     }
 
-    /// <summary>Reads a file, or records why it cannot be read.</summary>
+    /// <summary>
+    /// Reads a configuration, pack or rule file through <see cref="SafeFileReader"/> under the run's policy (no links
+    /// unless followed and kept inside the repository, regular files only, at most <see cref="SafeFileReader.ConfigLimitBytes"/>),
+    /// or records why it was not read. The problem never quotes the file's content.
+    /// </summary>
     public static string? Read(string path, string displayPath, string what, List<ConfigProblem> problems)
     {
-        try
+        var (text, problem) = SafeFileReader.ReadText(path, SafeFileReader.ConfigLimitBytes);
+        if (problem is not null)
         {
-            return File.ReadAllText(path);
+            var reason = problem.Kind == ReadProblemKind.Missing ? "cannot be read: there is no file at this path." : problem.Reason;
+            problems.Add(new ConfigProblem(displayPath, 1, 1, "$", $"{what} {reason}"));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            problems.Add(new ConfigProblem(displayPath, 1, 1, "$", $"{what} cannot be read: {ex.Message}"));
-            return null;
-        }
+        return text;
     }
 
     /// <summary>A schema embedded in this assembly, parsed on first use.</summary>

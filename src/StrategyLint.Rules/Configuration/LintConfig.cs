@@ -45,8 +45,12 @@ internal sealed class LintConfig
     /// <summary>What became of <c>codeRules</c> (compiled, loaded from the cache, disabled), for --verbose; null without them.</summary>
     public string? CodeRulesStatus { get; init; }
 
-    /// <summary>Things every run must tell the user, whatever the output format (C# rules asked for but not trusted).</summary>
-    public IReadOnlyList<string> Notices { get; init; } = [];
+    /// <summary>
+    /// What the run should say about this configuration without refusing it: C# rules asked for without trust, a
+    /// folder pack that replaces a shipped pack. Written to standard error and reported as info-level SL0001 findings
+    /// on the configuration file.
+    /// </summary>
+    public IReadOnlyList<ConfigProblem> Notices { get; init; } = [];
 
     /// <summary>The run's rules when the config adds packs or code rules; null means the built-in catalog.</summary>
     public RuleCatalog? Catalog { get; init; }

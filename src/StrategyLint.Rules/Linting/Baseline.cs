@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using StrategyLint.Analysis;
+using StrategyLint.IO;
 
 namespace StrategyLint.Linting;
 
@@ -49,17 +50,20 @@ internal sealed class Baseline
 
     public string Serialize() => JsonSerializer.Serialize(new BaselineFile(FormatVersion, $"StrategyLint {ToolVersion}", Entries.Count, [.. Entries]), Json);
 
+    /// <summary>The largest baseline read: about 200,000 findings.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
     /// <summary>Reads a baseline file; a plain-English problem instead of an exception when it is not one.</summary>
     public static (Baseline? Baseline, string? Problem) Load(string path)
     {
         BaselineFile? file;
+        // Committed with the drafts, so as hostile as they are: read through SafeFileReader (no links, no FIFOs, bounded).
+        var (text, problem) = SafeFileReader.ReadText(path, MaxBytes);
+        if (text is null)
+            return (null, problem!.Kind == ReadProblemKind.Missing ? $"The baseline '{path}' cannot be read: there is no file at this path." : $"The baseline '{path}' {problem.Reason}");
         try
         {
-            file = JsonSerializer.Deserialize<BaselineFile>(File.ReadAllText(path), Json);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return (null, $"The baseline '{path}' cannot be read: {ex.Message}");
+            file = JsonSerializer.Deserialize<BaselineFile>(text, Json);
         }
         catch (JsonException ex)
         {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.FileSystemGlobbing;
-using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 using StrategyLint.Configuration;
+using StrategyLint.IO;
 
 namespace StrategyLint.Linting;
 
@@ -14,8 +14,20 @@ internal static class InputResolver
     // Never worth linting, whatever the config says.
     private static readonly string[] AlwaysExcluded = ["**/node_modules/**", "**/.git/**"];
 
-    public static (List<InputFile> Files, List<string> Errors) Resolve(IReadOnlyList<string> inputs, string workingDirectory, LintConfig config, Func<byte[]> readStdin, string stdinName)
+    /// <param name="inputs">The command line's paths.</param>
+    /// <param name="workingDirectory">What relative paths start from.</param>
+    /// <param name="config">Its include and exclude globs, and its file size limit.</param>
+    /// <param name="readStdin">Reads standard input, for "-".</param>
+    /// <param name="stdinName">The name shown for standard input.</param>
+    /// <param name="policy">
+    /// What may be read (the run's policy when null): folder walks never enter a linked folder unless links are followed
+    /// and its target stays inside the repository (and then each target once, never one of its own ancestors), and never
+    /// list .git. A refused link that the walk's pattern could match below becomes an input of its own, refused with
+    /// one diagnostic, so it is reported rather than silently skipped.
+    /// </param>
+    public static (List<InputFile> Files, List<string> Errors) Resolve(IReadOnlyList<string> inputs, string workingDirectory, LintConfig config, Func<byte[]> readStdin, string stdinName, ReadPolicy? policy = null)
     {
+        policy ??= ReadPolicy.CurrentOr(workingDirectory);
         var files = new Dictionary<string, InputFile>(StringComparer.Ordinal);
         var errors = new List<string>();
         var excluder = new Matcher(StringComparison.Ordinal);
@@ -23,56 +35,84 @@ internal static class InputResolver
         excluder.AddIncludePatterns(config.Exclude);
         var includer = new Matcher(StringComparison.Ordinal);
         includer.AddIncludePatterns(config.Include);
+        var maxBytes = config.MaxFileSizeMB * 1024L * 1024L;
 
         bool Excluded(string fullPath) =>
             excluder.Match(config.BaseDirectory, fullPath).HasMatches || excluder.Match(workingDirectory, fullPath).HasMatches;
+
+        // With links followed, one file reached by two paths is linted once, under its own path when that is one of them.
+        // A link that may not be followed keeps its own entry, so each is reported.
+        bool Add(string fullPath, ReadProblem? refused = null)
+        {
+            var key = fullPath;
+            if (policy.FollowLinks && refused is null && SafeFileReader.Resolve(fullPath, policy) is ({ } real, null))
+            {
+                key = real;
+                if (files.TryGetValue(key, out var other) && !string.Equals(other.FullPath, real, StringComparison.Ordinal) && string.Equals(fullPath, real, StringComparison.Ordinal))
+                    files.Remove(key);
+            }
+            return files.TryAdd(key, new InputFile(DisplayPath(fullPath, workingDirectory), fullPath) { Refused = refused, Policy = policy, MaxBytes = maxBytes });
+        }
+
+        // Walks a folder with a pattern; refused links to folders are reported as inputs of their own.
+        int Walk(string folder, Matcher matcher, Func<string, bool> keep)
+        {
+            var (real, problem) = SafeFileReader.Resolve(folder, policy);
+            if (problem is not null)
+            {
+                Add(folder, problem);
+                return 1;
+            }
+            var found = 0;
+            var walk = new TreeWalk(policy);
+            foreach (var match in matcher.Execute(walk.Start(folder, real!)).Files)
+            {
+                var path = Path.GetFullPath(Path.Combine(folder, match.Path));
+                if (!keep(path))
+                    continue;
+                Add(path);
+                found++;
+            }
+            foreach (var (link, refused) in walk.Refused)
+            {
+                // The walk checks a link only when the pattern could match below it; the configuration may still
+                // exclude (or not include) what is below, and then the link is not reported either.
+                if (!keep(Path.Combine(link, "probe.md")) && !keep(Path.Combine(link, "probe", "probe.md")))
+                    continue;
+                Add(link, refused);
+                found++;
+            }
+            return found;
+        }
 
         foreach (var input in inputs)
         {
             if (input == "-")
             {
-                files.TryAdd("-", new InputFile(stdinName, null, readStdin));
+                files.TryAdd("-", new InputFile(stdinName, null, readStdin) { MaxBytes = maxBytes });
                 continue;
             }
             var full = Path.GetFullPath(input, workingDirectory);
-            if (File.Exists(full))
+            if (Directory.Exists(full))
             {
-                // A file named on the command line is linted even if a pattern would exclude it: the user asked for it.
-                files.TryAdd(full, new InputFile(DisplayPath(full, workingDirectory), full));
-            }
-            else if (Directory.Exists(full))
-            {
-                var found = 0;
                 var matcher = new Matcher(StringComparison.Ordinal);
                 matcher.AddInclude("**/*.md");
-                foreach (var relative in matcher.GetResultsInFullPath(full))
-                {
-                    var path = Path.GetFullPath(relative);
-                    if (Excluded(path) || (!ReferenceEquals(config.Include, LintConfig.DefaultInclude) && !includer.Match(config.BaseDirectory, path).HasMatches))
-                        continue;
-                    files.TryAdd(path, new InputFile(DisplayPath(path, workingDirectory), path));
-                    found++;
-                }
+                var found = Walk(full, matcher, path => !Excluded(path) && (ReferenceEquals(config.Include, LintConfig.DefaultInclude) || includer.Match(config.BaseDirectory, path).HasMatches));
                 if (found == 0)
                     errors.Add($"The folder '{input}' holds no Markdown (*.md) files to lint.");
+            }
+            else if (SafeFileReader.EntryExists(full))
+            {
+                // A file named on the command line is linted even if a pattern would exclude it: the user asked for it.
+                // Whether it may be read (a link, a FIFO, a device) is decided when it is read, with one diagnostic.
+                Add(full);
             }
             else if (input.IndexOfAny(['*', '?', '[', '{']) >= 0)
             {
                 var (root, pattern) = SplitGlob(input, workingDirectory);
                 var matcher = new Matcher(StringComparison.Ordinal);
                 matcher.AddInclude(pattern);
-                var found = 0;
-                if (Directory.Exists(root))
-                {
-                    foreach (var match in matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(root))).Files)
-                    {
-                        var path = Path.GetFullPath(Path.Combine(root, match.Path));
-                        if (Excluded(path))
-                            continue;
-                        files.TryAdd(path, new InputFile(DisplayPath(path, workingDirectory), path));
-                        found++;
-                    }
-                }
+                var found = Directory.Exists(root) || SafeFileReader.EntryExists(root) ? Walk(root, matcher, path => !Excluded(path)) : 0;
                 if (found == 0)
                     errors.Add($"No files match '{input}'.");
             }

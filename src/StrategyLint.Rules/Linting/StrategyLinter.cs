@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using StrategyLint.Analysis;
 using StrategyLint.Configuration;
+using StrategyLint.IO;
 using StrategyLint.Profiles;
 using StrategyLint.Rules.Tool;
 using StrategyLint.Syntax;
@@ -34,7 +35,9 @@ internal sealed class StrategyLinter
         _profileFlag = profileFlag;
         _fallbackProfile = fallbackProfile;
         _config = config;
-        _engine = new(() => (catalog.Value, new RuleRunner(catalog.Value), new EditorConfigSeverities(catalog.Value)));
+        // Captured here: the engine may be built on a worker thread, and .editorconfig discovery stops at this policy's root.
+        var policy = ReadPolicy.CurrentOr(config.BaseDirectory);
+        _engine = new(() => (catalog.Value, new RuleRunner(catalog.Value), new EditorConfigSeverities(catalog.Value, policy)));
     }
 
     private RuleCatalog Catalog => _engine.Value.Catalog;
@@ -67,18 +70,14 @@ internal sealed class StrategyLinter
 
     public FileResult LintFile(InputFile file, CancellationToken cancellationToken = default)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = file.ReadAllBytes();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Unreadable(file, $"cannot be opened: {ex.Message.TrimEnd('.')}.");
-        }
-
-        if (bytes.LongLength > _config.MaxFileSizeMB * 1024L * 1024L)
-            return Skip(file, SL0005DocumentBeyondLimits.Rule, $"is {bytes.LongLength / (1024.0 * 1024.0):0.#} MB, more than the limit of {_config.MaxFileSizeMB} MB (limits.maxFileSizeMB in strategylint.json).", bytes);
+        // Read through SafeFileReader: links, FIFOs and devices are refused, and the size limit holds before reading.
+        var limit = _config.MaxFileSizeMB * 1024L * 1024L;
+        var read = file.Read(limit);
+        if (read.Problem is { Kind: ReadProblemKind.TooLarge } tooLarge)
+            return Skip(file, SL0005DocumentBeyondLimits.Rule, $"is {tooLarge.Size / (1024.0 * 1024.0):0.#} MB, more than the limit of {_config.MaxFileSizeMB} MB (limits.maxFileSizeMB in strategylint.json).", tooLarge.Head ?? []);
+        if (read.Problem is { } problem)
+            return Unreadable(file, problem.Reason);
+        var bytes = read.Bytes!;
 
         var decoded = SourceDecoder.Decode(bytes);
         if (!decoded.Succeeded)

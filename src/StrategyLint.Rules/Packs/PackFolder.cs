@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
 using StrategyLint.Configuration;
+using StrategyLint.IO;
 using StrategyLint.Text;
 
 namespace StrategyLint.Packs;
@@ -14,7 +15,8 @@ internal sealed record PackLoadResult(string Folder, PackManifest? Manifest, IRe
 /// the test suite, read without schema machinery), a folder pack is someone's own work in progress, so every file
 /// is validated against the published schemas with NJsonSchema, then checked for what a schema cannot say: ids
 /// namespaced by the pack, fields that do nothing for the rule's kind, and regular expressions that would not
-/// compile or could backtrack without end.
+/// compile or could backtrack without end. Every file is read through <see cref="SafeFileReader"/>: a rule file that
+/// is a link (to a secret, to /dev/zero) is refused by name, so its content can never be echoed in a message.
 /// </summary>
 internal static class PackFolder
 {
@@ -56,7 +58,8 @@ internal static class PackFolder
         var problems = new List<ConfigProblem>();
         var manifestPath = Path.Combine(folder, ManifestFileName);
         var manifestDisplay = Combine(displayFolder, ManifestFileName);
-        if (!File.Exists(manifestPath))
+        // A linked or special pack.json is not "missing": reading it says why it is refused.
+        if (!SafeFileReader.EntryExists(manifestPath))
         {
             problems.Add(new ConfigProblem(manifestDisplay, 1, 1, "$", $"The folder '{displayFolder}' has no {ManifestFileName}. A rule pack is a folder with {ManifestFileName} (its name, description and profiles) and one JSON file per rule; 'strategylint init --pack NAME' writes a starter."));
             return new PackLoadResult(folder, null, [], problems);

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.Text;
 using Newtonsoft.Json.Linq;
 using StrategyLint.Analysis;
 using StrategyLint.Configuration;
+using StrategyLint.IO;
 using StrategyLint.Linting;
 using StrategyLint.Packs;
 using StrategyLint.Profiles;
@@ -75,22 +76,16 @@ internal static class PackTester
 
     private static CaseResult RunCase(StrategyLinter linter, string file, string display, HashSet<string> ids, string? only, HashSet<string> expectedIds, CancellationToken cancellationToken)
     {
-        string source;
-        try
-        {
-            source = File.ReadAllText(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new CaseResult(display, [], [], $"cannot be read: {ex.Message}");
-        }
+        var (source, refused) = SafeFileReader.ReadText(file, SafeFileReader.DefaultDraftLimitBytes);
+        if (source is null)
+            return new CaseResult(display, [], [], refused!.Reason);
 
         var expectedFile = file[..^".md".Length] + ExpectedSuffix;
         List<Expectation> expected;
         string text;
         try
         {
-            (text, expected) = File.Exists(expectedFile) ? (source, ReadExpectations(expectedFile)) : FromMarkup(source, only);
+            (text, expected) = SafeFileReader.EntryExists(expectedFile) ? (source, ReadExpectations(expectedFile)) : FromMarkup(source, only);
         }
         catch (Exception ex) when (ex is FormatException or InvalidDataException or Newtonsoft.Json.JsonException or IOException)
         {
@@ -138,7 +133,10 @@ internal static class PackTester
     private static List<Expectation> ReadExpectations(string path)
     {
         var list = new List<Expectation>();
-        if (JToken.Parse(File.ReadAllText(path)) is not JArray entries)
+        var (json, refused) = SafeFileReader.ReadText(path);
+        if (json is null)
+            throw new InvalidDataException($"{Path.GetFileName(path)} {refused!.Reason}");
+        if (JToken.Parse(json) is not JArray entries)
             throw new InvalidDataException($"{Path.GetFileName(path)} should be a list: [{{ \"id\": \"…\", \"line\": 1 }}].");
         foreach (var entry in entries)
         {

@@ -22,16 +22,18 @@ internal static class BaselineCommand
         var profile = new Option<string?>("--profile", "-p") { Description = "Treat every draft as this kind of document, as for lint." };
         profile.AcceptOnlyFromAmong([.. StrategyProfiles.All]);
         var trust = LintCommand.TrustCodeRulesOption();
+        var followSymlinks = LintCommand.FollowSymlinksOption();
         var command = new Command("baseline", "Record the current findings in a baseline file, so 'strategylint --baseline FILE' reports only new ones. Findings are matched by rule, file and fingerprint, not line number.");
         command.Arguments.Add(paths);
         command.Options.Add(output);
         command.Options.Add(config);
         command.Options.Add(profile);
         command.Options.Add(trust);
+        command.Options.Add(followSymlinks);
         command.SetAction(parse =>
         {
             var catalog = RuleCatalog.BuiltIn;
-            var inputs = new LintCommand.LintInputs(parse.GetValue(paths) ?? [], parse.GetValue(config), parse.GetValue(profile), "stdin.md", Verbose: false, TrustCodeRules: parse.GetValue(trust));
+            var inputs = new LintCommand.LintInputs(parse.GetValue(paths) ?? [], parse.GetValue(config), parse.GetValue(profile), "stdin.md", Verbose: false, TrustCodeRules: parse.GetValue(trust), FollowSymlinks: parse.GetValue(followSymlinks));
             var (result, problems, exit) = LintCommand.Analyse(inputs, catalog, environment);
             if (problems is not null)
             {

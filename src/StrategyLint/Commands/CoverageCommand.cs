@@ -33,6 +33,7 @@ internal static class CoverageCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Say which configuration and files were used, and each file's profile." };
         profile.AcceptOnlyFromAmong([.. StrategyProfiles.All]);
         var trust = LintCommand.TrustCodeRulesOption();
+        var followSymlinks = LintCommand.FollowSymlinksOption();
 
         var command = new Command(
             "coverage",
@@ -45,11 +46,12 @@ internal static class CoverageCommand
         command.Options.Add(stdinName);
         command.Options.Add(verbose);
         command.Options.Add(trust);
+        command.Options.Add(followSymlinks);
         command.SetAction(parse =>
         {
             var catalog = RuleCatalog.BuiltIn;
             // The same configuration, inputs and profiles as lint: the matrix never disagrees with lint's findings.
-            var inputs = new LintCommand.LintInputs(parse.GetValue(paths) ?? [], parse.GetValue(config), parse.GetValue(profile), parse.GetValue(stdinName)!, parse.GetValue(verbose), TrustCodeRules: parse.GetValue(trust));
+            var inputs = new LintCommand.LintInputs(parse.GetValue(paths) ?? [], parse.GetValue(config), parse.GetValue(profile), parse.GetValue(stdinName)!, parse.GetValue(verbose), TrustCodeRules: parse.GetValue(trust), FollowSymlinks: parse.GetValue(followSymlinks));
             var (result, problems, exit) = LintCommand.Analyse(inputs, catalog, environment);
             if (result is null)
             {

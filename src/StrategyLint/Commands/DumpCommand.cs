@@ -24,13 +24,20 @@ internal static class DumpCommand
             else
             {
                 var full = Path.GetFullPath(path, environment.WorkingDirectory);
-                if (!File.Exists(full))
+                if (!IO.SafeFileReader.EntryExists(full))
                 {
                     environment.Error.WriteLine($"strategylint: '{Cli.Output.Escape.Text(path)}' does not exist or is not a file.");
                     return StrategyLintCli.ExitUsage;
                 }
-                bytes = File.ReadAllBytes(full);
                 display = Linting.InputResolver.DisplayPath(full, environment.WorkingDirectory);
+                // As lint reads it: no links, FIFOs or devices, at most the default size limit.
+                var read = IO.SafeFileReader.Read(full, IO.SafeFileReader.DefaultDraftLimitBytes, IO.ReadPolicy.CurrentOr(environment.WorkingDirectory));
+                if (read.Bytes is null)
+                {
+                    environment.Error.WriteLine($"strategylint: {IO.SafeFileReader.Shown(display)} {read.Problem!.Reason}");
+                    return StrategyLintCli.ExitUsage;
+                }
+                bytes = read.Bytes;
             }
             var decoded = SourceDecoder.Decode(bytes);
             if (!decoded.Succeeded)

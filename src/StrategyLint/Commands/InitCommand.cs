@@ -105,7 +105,8 @@ internal static class InitCommand
         Explain(starter, report);
         report.WriteLine(existing.Count > 0 ? $"Replaced {name}." : $"Wrote {name}.");
         // The nearest file wins, so a configuration further up no longer applies here.
-        if (Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)) is { } above && ConfigLoader.Discover(above) is { } parent)
+        // Discovery stops at the repository root, so only a configuration between here and that root applied.
+        if (Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)) is { } above && ConfigLoader.Discover(above, RepositoryRoot.Find(folder)) is { } parent)
             report.WriteLine($"Until now {Output.Escape.Text(InputResolver.DisplayPath(parent, folder))} applied here. From now on this new file applies to this folder and the folders below it instead, because the nearest file wins.");
         report.WriteLine("Run 'strategylint' here to check the drafts. Open the file to change what is checked; the notes in it say how.");
         return StrategyLintCli.ExitClean;
@@ -164,14 +165,17 @@ internal static class InitCommand
                 notDrafts.Add((relative, "a readme, change log, licence or contributing guide describes the repository, not a strategy"));
                 continue;
             }
-            byte[] bytes;
-            try
+            // Through SafeFileReader, as lint reads: a linked, special or huge file is noted, never opened.
+            var read = SafeFileReader.Read(full, SafeFileReader.DefaultDraftLimitBytes, ReadPolicy.CurrentOr(root));
+            if (read.Bytes is not { } bytes)
             {
-                bytes = File.ReadAllBytes(full);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                notDrafts.Add((relative, "it cannot be opened"));
+                notDrafts.Add((relative, read.Problem!.Kind switch
+                {
+                    ReadProblemKind.SymbolicLink or ReadProblemKind.LinkOutside or ReadProblemKind.LinkLoop or ReadProblemKind.LinkIntoGit => "it is a symbolic link, which StrategyLint does not follow by default",
+                    ReadProblemKind.TooLarge => "it is larger than the 32 MB limit",
+                    ReadProblemKind.NotRegular => "it is not a regular file",
+                    _ => "it cannot be opened",
+                }));
                 continue;
             }
             var decoded = SourceDecoder.Decode(bytes);

@@ -29,7 +29,8 @@ internal static class LintCommand
         Option<bool> Fix,
         Option<bool> DryRun,
         Option<string?> Shard,
-        Option<bool> TrustCodeRules);
+        Option<bool> TrustCodeRules,
+        Option<bool> FollowSymlinks);
 
     public static Command Create(CliEnvironment environment)
     {
@@ -57,7 +58,8 @@ internal static class LintCommand
             new Option<bool>("--fix") { Description = "Apply the fixes rules offer (scaffold a missing focus-area section, partner wording, a review clause), write the files atomically, then lint again." },
             new Option<bool>("--dry-run") { Description = "With --fix: print the changes as a unified diff instead of writing them." },
             new Option<string?>("--shard") { Description = "Lint only part I of N of the files (for example 2/4), to split a large repository across CI jobs. Each file is in exactly one part; the SARIF category defaults to strategylint/shard-I-of-N." },
-            TrustCodeRulesOption());
+            TrustCodeRulesOption(),
+            FollowSymlinksOption());
         symbols.Format.AcceptOnlyFromAmong(OutputFormat.All);
         symbols.FailLevel.AcceptOnlyFromAmong("error", "warning", "note", "info");
         symbols.Profile.AcceptOnlyFromAmong([.. StrategyProfiles.All]);
@@ -76,13 +78,23 @@ internal static class LintCommand
         command.Options.Add(symbols.DryRun);
         command.Options.Add(symbols.Shard);
         command.Options.Add(symbols.TrustCodeRules);
+        command.Options.Add(symbols.FollowSymlinks);
         command.SetAction(parse => Execute(parse, symbols, environment));
     }
+
+    /// <summary>--follow-symlinks, shared by lint, baseline and coverage.</summary>
+    internal static Option<bool> FollowSymlinksOption() => new("--follow-symlinks")
+    {
+        Description = "Follow symbolic links whose target stays inside the repository (never into .git, never outside). Without it, a linked draft, folder, configuration or pack is refused with a diagnostic.",
+    };
 
     private static int Execute(ParseResult parse, Symbols symbols, CliEnvironment environment)
     {
         var catalog = RuleCatalog.BuiltInLazy;
         var cwd = environment.WorkingDirectory;
+        var followSymlinks = parse.GetValue(symbols.FollowSymlinks);
+        // Every read of this run (config, packs, drafts, fixes, SARIF fingerprints) goes through this policy.
+        using var readScope = ReadPolicy.Use(ReadPolicy.For(cwd, followSymlinks));
         var verbose = parse.GetValue(symbols.Verbose);
         var (targets, targetError) = OutputTarget.Pair(parse, symbols.Format, symbols.Output, cwd);
         if (targetError is not null)
@@ -106,7 +118,7 @@ internal static class LintCommand
             : parse.GetValue(symbols.Category)!;
         var options = new OutputOptions(cwd, category, parse.GetValue(symbols.IncludeSuppressed), Warnings: environment.Error, Variables: environment.Variable);
 
-        var inputs = new LintInputs(parse.GetValue(symbols.Paths) ?? [], parse.GetValue(symbols.Config), parse.GetValue(symbols.Profile), parse.GetValue(symbols.StdinName)!, verbose, shard, parse.GetValue(symbols.TrustCodeRules));
+        var inputs = new LintInputs(parse.GetValue(symbols.Paths) ?? [], parse.GetValue(symbols.Config), parse.GetValue(symbols.Profile), parse.GetValue(symbols.StdinName)!, verbose, shard, parse.GetValue(symbols.TrustCodeRules), followSymlinks);
         var (analysed, configProblems, exit) = Analyse(inputs, catalog, environment);
         if (configProblems is not null)
         {
@@ -163,7 +175,7 @@ internal static class LintCommand
             {
                 environment.Error.WriteLine($"Fixed {Wording.Count(plans.Sum(p => p.Fixed.Count), "finding", "findings")} in {Wording.Count(plans.Count, "file", "files")}: {string.Join(", ", plans.Select(p => Escape.Text(p.File.File.DisplayPath)))}.");
                 // Lint again, so the report shows what is left after the fixes.
-                (analysed, _, exit) = Analyse(inputs with { Verbose = false }, catalog, environment);
+                (analysed, _, exit) = Analyse(inputs with { Verbose = false, Repeated = true }, catalog, environment);
                 if (analysed is null)
                     return exit;
                 result = ApplyBaseline(analysed, baseline, environment, report: true);
@@ -198,7 +210,10 @@ internal static class LintCommand
     }
 
     /// <summary>What every command that lints takes: paths, config, profile.</summary>
-    internal sealed record LintInputs(string[] Paths, string? Config, string? Profile, string StdinName, bool Verbose, Shard? Shard = null, bool TrustCodeRules = false);
+    /// <param name="TrustCodeRules">--trust-code-rules: the C# rules the configuration enables are compiled and run.</param>
+    /// <param name="FollowSymlinks">--follow-symlinks: links whose target stays inside the repository are followed.</param>
+    /// <param name="Repeated">The second analysis of a --fix run: notices were already written.</param>
+    internal sealed record LintInputs(string[] Paths, string? Config, string? Profile, string StdinName, bool Verbose, Shard? Shard = null, bool TrustCodeRules = false, bool FollowSymlinks = false, bool Repeated = false);
 
     /// <summary>
     /// <c>--trust-code-rules</c>, shared by every command that loads a configuration. Trust is the workflow's to grant,
@@ -222,15 +237,19 @@ internal static class LintCommand
     private static (LintResult? Result, List<ConfigProblem>? ConfigProblems, int Exit) Analyse(LintInputs inputs, Lazy<RuleCatalog> catalog, CliEnvironment environment)
     {
         var cwd = environment.WorkingDirectory;
+        using var readScope = ReadPolicy.Use(ReadPolicy.For(cwd, inputs.FollowSymlinks));
         var (config, configProblems) = LoadConfig(inputs.Config, cwd, catalog, inputs.TrustCodeRules);
         if (config is null)
             return (null, configProblems, StrategyLintCli.ExitUsage);
+        // Legitimate but worth a reviewer's eye (a folder pack replacing a shipped one): never silent.
+        if (!inputs.Repeated)
+        {
+            foreach (var notice in config.Notices)
+                environment.Error.WriteLine($"strategylint: notice: {Escape.Text(notice.File)}({notice.Line},{notice.Column}): {Escape.Text(notice.Message)}");
+        }
         if (inputs.Verbose)
             environment.Error.WriteLine(config.Path is null ? "No strategylint.json found; using the defaults." : $"Using configuration {Escape.Text(InputResolver.DisplayPath(config.Path, cwd))}.");
-        // A notice is shown whatever --verbose says: it tells why rules the configuration asks for did not run.
-        foreach (var notice in config.Notices)
-            environment.Error.WriteLine($"strategylint: {Escape.Text(notice)}");
-        if (inputs.Verbose && config.CodeRulesStatus is { } codeRules && !config.Notices.Contains(codeRules))
+        if (inputs.Verbose && config.CodeRulesStatus is { } codeRules && !config.Notices.Any(n => n.Message == codeRules))
             environment.Error.WriteLine(Escape.Text(codeRules));
 
         var paths = inputs.Paths is { Length: > 0 } given ? given : ["."];
@@ -260,12 +279,22 @@ internal static class LintCommand
         var progress = ProgressReporter.For(environment, files.Count);
         var result = new StrategyLinter(config.Catalog is { } configured ? new Lazy<RuleCatalog>(configured) : catalog, config, inputs.Profile) { Progress = progress is null ? null : progress.Report }.Lint(files);
         progress?.Done();
+        result = WithNotices(result, config);
         if (inputs.Verbose)
         {
             foreach (var file in result.Files.Where(f => f.Profile is not null))
                 environment.Error.WriteLine($"{Escape.Text(file.File.DisplayPath)}: profile {Escape.Text(file.Profile?.ToString())}");
         }
         return (result, null, StrategyLintCli.ExitClean);
+    }
+
+    /// <summary>The configuration's notices as info-level SL0001 findings on its file, so SARIF and the job summary show them too.</summary>
+    private static LintResult WithNotices(LintResult result, LintConfig config)
+    {
+        if (config.Notices.Count == 0 || config.SeverityOf(SL0001InvalidConfiguration.Rule) == RuleSeverity.Off)
+            return result;
+        var notices = config.Notices.GroupBy(n => n.File).Select(g => new FileResult(new InputFile(g.Key, null), [.. g.Select(n => ToFinding(n) with { Severity = RuleSeverity.Info })], null, Skipped: true));
+        return result with { Files = [.. result.Files.Concat(notices).OrderBy(f => f.File.DisplayPath, StringComparer.Ordinal)] };
     }
 
     /// <summary>Configuration problems as a result, so every format can report them as SL0001.</summary>
@@ -278,12 +307,14 @@ internal static class LintCommand
         if (explicitPath is not null)
         {
             path = Path.GetFullPath(explicitPath, cwd);
-            if (!File.Exists(path))
+            // A link or FIFO given with --config exists: loading it says why it is refused.
+            if (!SafeFileReader.EntryExists(path))
                 return (null, [new ConfigProblem(explicitPath, 1, 1, "$", $"The configuration file '{explicitPath}' given with --config does not exist.")]);
         }
         else
         {
-            path = ConfigLoader.Discover(cwd);
+            // Never above the repository root: a config in a folder above the checkout is not the repository's.
+            path = ConfigLoader.Discover(cwd, ReadPolicy.Current.Root);
         }
         return path is null ? (LintConfig.Default(cwd), []) : ConfigLoader.Load(path, InputResolver.DisplayPath(path, cwd), catalog.Value, cwd, trustCodeRules);
     }

@@ -18,7 +18,7 @@ internal static class RulesCommand
             // The configuration's own rules belong in the list: a house pack's ids are what its users look up.
             var cwd = environment.WorkingDirectory;
             var explicitPath = parse.GetValue(config);
-            var path = explicitPath is null ? Configuration.ConfigLoader.Discover(cwd) : Path.GetFullPath(explicitPath, cwd);
+            var path = explicitPath is null ? Configuration.ConfigLoader.Discover(cwd, IO.ReadPolicy.Current.Root) : Path.GetFullPath(explicitPath, cwd);
             var catalog = RuleCatalog.BuiltIn;
             if (path is not null)
             {
@@ -29,9 +29,9 @@ internal static class RulesCommand
                         environment.Error.WriteLine(Output.Escape.Text(problem.ToString()));
                     return StrategyLintCli.ExitUsage;
                 }
-                foreach (var notice in loaded.Notices)
-                    environment.Error.WriteLine($"strategylint: {notice}");
                 catalog = loaded.Catalog ?? catalog;
+                foreach (var notice in loaded.Notices)
+                    environment.Error.WriteLine($"strategylint: notice: {Output.Escape.Text(notice.File)}({notice.Line},{notice.Column}): {Output.Escape.Text(notice.Message)}");
             }
             var rows = catalog.Descriptors
                 // Ids, categories and titles of a pack are the pack author's text: shown, never obeyed by the terminal.

@@ -359,15 +359,10 @@ internal sealed partial class SarifFormatter(OutputOptions options) : IResultFor
         {
             hashes = [];
             var full = Path.GetFullPath(finding.Path, options.WorkingDirectory);
-            try
-            {
-                if (File.Exists(full))
-                    hashes = LineHasher.AllLines(File.ReadAllBytes(full));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // No fingerprint then; upload-sarif computes one itself if it can read the file.
-            }
+            // Through SafeFileReader like every read of the tree: a refused file (a link, a FIFO, /dev/zero) gets no
+            // fingerprint; upload-sarif computes one itself if it can read the file.
+            if (IO.SafeFileReader.EntryExists(full) && IO.SafeFileReader.Read(full, IO.SafeFileReader.ConfigLimitBytes, IO.ReadPolicy.CurrentOr(options.WorkingDirectory)).Bytes is { } bytes)
+                hashes = LineHasher.AllLines(bytes);
             _diskHashes[finding.Path] = hashes;
         }
         return finding.Line <= hashes.Count ? hashes[finding.Line - 1] : null;

@@ -253,6 +253,8 @@ public sealed class InitCommandTests : IDisposable
     [Fact]
     public void A_parent_configuration_that_stops_applying_is_named()
     {
+        // Inside one repository: a configuration above the repository root never applied, so only this one is named.
+        Directory.CreateDirectory(Path.Combine(_folder.Path, ".git"));
         _folder.Write("strategylint.json", "{}");
         Directory.CreateDirectory(Path.Combine(_folder.Path, "team"));
         _folder.Write("team/drafts/ncs.md", NationalDraft);

@@ -201,12 +201,13 @@ public sealed class LintCommandTests : IDisposable
 
         var run = CliRunner.Run(_folder.Path, "drafts");
 
-        Assert.Equal(0, run.ExitCode);
+        // SL0002 is an error by default (a draft that was not linted must not pass unseen), so the run fails.
+        Assert.Equal(1, run.ExitCode);
         var binary = Assert.Single(Lines(run.Out), l => l.Contains("SL0002", StringComparison.Ordinal));
-        Assert.StartsWith("drafts/x.md(1,1): warning SL0002: ", binary, StringComparison.Ordinal);
+        Assert.StartsWith("drafts/x.md(1,1): error SL0002: ", binary, StringComparison.Ordinal);
         Assert.Contains("binary", binary, StringComparison.Ordinal);
         Assert.Contains($"drafts/ncs.md({line},1): warning SL1002: ", run.Out, StringComparison.Ordinal);
-        Assert.Contains("2 warnings in 2 files.", run.Out, StringComparison.Ordinal);
+        Assert.Contains("1 error and 1 warning in 2 files.", run.Out, StringComparison.Ordinal);
         AssertNoStackTrace(run);
     }
 
@@ -228,7 +229,7 @@ public sealed class LintCommandTests : IDisposable
         var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray());
         Assert.Equal("SL0002", finding.GetProperty("id").GetString());
         Assert.Equal("x.md", finding.GetProperty("file").GetString());
-        Assert.Contains("1 warning in 1 of 2 files.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("1 error in 1 of 2 files.", run.Error, StringComparison.Ordinal);
     }
 
     // ---- (4) a missing input ----------------------------------------------------------------------------------------
@@ -297,7 +298,8 @@ public sealed class LintCommandTests : IDisposable
 
         var run = CliRunner.Run(_folder.Path, "drafts", "--format", "sarif");
 
-        Assert.Equal(0, run.ExitCode);
+        // The unreadable scan.md is SL0002, an error by default.
+        Assert.Equal(1, run.ExitCode);
         var schema = await JsonSchema.FromFileAsync(TestPaths.SharedFile("schemas/sarif-schema-2.1.0.json"));
         var errors = schema.Validate(run.Out);
         Assert.True(errors.Count == 0, "SARIF schema errors:\n" + string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
@@ -366,7 +368,7 @@ public sealed class LintCommandTests : IDisposable
     {
         var run = CliRunner.RunWithStdin(_folder.Path, [0x00, 0x01, 0xFF], "-");
 
-        Assert.StartsWith("stdin.md(1,1): warning SL0002: ", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("stdin.md(1,1): error SL0002: ", run.Out, StringComparison.Ordinal);
     }
 
     // ---- (8) globs, folders, exclude, order ----------------------------------------------------------------------------

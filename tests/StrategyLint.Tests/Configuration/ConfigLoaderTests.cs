@@ -264,6 +264,8 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Discover_finds_the_nearest_config()
     {
+        // Discovery climbs to the repository root (the folder holding .git), never above it.
+        Directory.CreateDirectory(Path.Combine(_folder.Path, ".git"));
         var outer = _folder.Write("strategylint.json", "{}");
         var inner = _folder.Write(Path.Combine("ministry", "strategylint.json"), "{}");
         var deeper = Path.Combine(_folder.Path, "ministry", "drafts", "2026");
@@ -279,6 +281,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Discover_finds_a_dot_strategylint_json()
     {
+        Directory.CreateDirectory(Path.Combine(_folder.Path, ".git"));
         var outer = _folder.Write("strategylint.json", "{}");
         var hidden = _folder.Write(Path.Combine("ministry", ".strategylint.json"), "{}");
         var drafts = Path.Combine(_folder.Path, "ministry", "drafts");

@@ -235,6 +235,8 @@ public sealed class BaselineTests : IDisposable
     [Fact]
     public void A_baseline_written_in_one_working_folder_works_from_another()
     {
+        // A repository: the configuration at its root applies in every working folder below it (discovery stops at the root).
+        Directory.CreateDirectory(Path.Combine(_folder.Path, ".git"));
         _folder.Write(Path.Combine("drafts", "ncs.md"), Draft);
         var baseline = CliRunner.Run(_folder.Path, "baseline", "drafts", "--output", Path.Combine("ci", BaselineFile));
         Assert.Equal(0, baseline.ExitCode);

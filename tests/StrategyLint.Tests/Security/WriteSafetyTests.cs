@@ -136,7 +136,9 @@ public sealed class WriteSafetyTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(outsideBefore, File.ReadAllBytes(Path.Combine(Outside, "pre-commit")));
         AssertIsLink(Path.Combine(Repo, "linked.md"));
         Assert.Contains(Scaffold, File.ReadAllText(Path.Combine(Repo, "real.md")), StringComparison.Ordinal);
-        Assert.Contains("linked.md", run.Error, StringComparison.Ordinal);
+        // The reader refuses the link before a fix is planned (SL0002 on it); the writer would refuse it too.
+        Assert.Contains("linked.md", run.Out + run.Error, StringComparison.Ordinal);
+        Assert.Matches(@"linked\.md\(1,1\): error SL0002: .*symbolic link", run.Out);
     }
 
     // ---- --output ------------------------------------------------------------------------------------------------------
