@@ -41,7 +41,23 @@ internal static class CodeRuleLoader
 
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddIncludePatterns(patterns);
-        var files = matcher.GetResultsInFullPath(baseDirectory).Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+        // The same guarded walk as the drafts': a link to a folder is entered only when the run follows links and it
+        // stays inside the repository; a refused one is a problem, since a rule file the config names must be read.
+        var policy = IO.ReadPolicy.CurrentOr(baseDirectory);
+        var (realBase, baseProblem) = IO.SafeFileReader.Resolve(baseDirectory, policy);
+        if (baseProblem is not null)
+        {
+            problems.Add(JsonFiles.At(configDisplay, codeRules["paths"], $"The folder of the C# rules {baseProblem.Reason}"));
+            return new([], null, null);
+        }
+        var walk = new IO.TreeWalk(policy);
+        var files = matcher.Execute(walk.Start(baseDirectory, realBase!)).Files
+            .Select(f => Path.GetFullPath(Path.Combine(baseDirectory, f.Path)))
+            .Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+        foreach (var (link, problem) in walk.Refused)
+            problems.Add(JsonFiles.At(configDisplay, codeRules["paths"], $"{display(link)} {problem.Reason}"));
+        if (problems.Count > 0)
+            return new([], null, null);
         if (files.Count == 0)
         {
             problems.Add(JsonFiles.At(configDisplay, codeRules["paths"], $"codeRules.paths ({string.Join(", ", patterns)}) matched no .cs file under {baseDirectory}."));

@@ -73,4 +73,22 @@ public sealed class CodeRuleTrustTests : IDisposable
         if (command == "rules")
             Assert.Contains("house.Mark", CliRunner.Run(_folder.Path, [.. args, "--trust-code-rules"]).Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_linked_folder_of_csharp_rules_is_not_walked_even_with_trust()
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        using var outside = new TempFolder();
+        outside.Write("Mark.cs", ReportingRule);
+        _folder.Write(".git/HEAD", "ref: refs/heads/main\n");
+        _folder.Write("strategylint.json", """{ "codeRules": { "enabled": true, "paths": ["rules/**/*.cs"] } }""");
+        _folder.Write("rules/Own.cs", ReportingRule.Replace("MarkRule", "OwnRule").Replace("house.Mark", "house.Own"));
+        Directory.CreateSymbolicLink(Path.Combine(_folder.Path, "rules", "shared"), outside.Path);
+        _folder.Write("draft.md", Draft);
+        var run = CliRunner.Run(_folder.Path, "draft.md", "--format", "json", "--trust-code-rules");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("rules/shared is a symbolic link", run.Out + run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"id\": \"house.Mark\"", run.Out, StringComparison.Ordinal);
+    }
 }
