@@ -38,14 +38,15 @@ internal sealed class SourceChecker : CSharpSyntaxWalker
             new SourceChecker(model, compilation.Assembly, named).Visit(tree.GetRoot());
             SweepOperations(model, compilation.Assembly, produced);
         }
-        // What the operations found is often what a name already showed (File.ReadAllText is a name and a call):
-        // keep an operation's finding only when nothing inside it was reported for the same reason.
+        // What the operations find is mostly the consequence of a name already reported (File.ReadAllText is a name,
+        // a call and a string; Marshal.AllocHGlobal also makes an IntPtr): an operation's finding is kept only when
+        // nothing inside it was reported, and only the first for one piece of code (the member before the type).
         var found = new List<ForbiddenUse>(named);
-        foreach (var (use, span) in produced)
+        foreach (var group in produced.GroupBy(p => (p.Use.Location.SourceTree, p.Span)))
         {
-            bool Inside(Location location) => location.SourceTree == use.Location.SourceTree && span.Contains(location.SourceSpan) && location.SourceSpan != span;
-            if (!named.Any(n => n.Reason == use.Reason && (Inside(n.Location) || n.Location.SourceSpan == span))
-                && !produced.Any(p => p.Use.Reason == use.Reason && Inside(p.Use.Location)))
+            var (use, span) = group.First();
+            bool Within(Location location) => location.SourceTree == use.Location.SourceTree && span.Contains(location.SourceSpan);
+            if (!named.Any(n => Within(n.Location)) && !produced.Any(p => p.Span != span && Within(p.Use.Location)))
                 found.Add(use);
         }
         // "File.ReadAllText" names the type and the method: one finding, naming the method, placed where the type starts.
@@ -225,8 +226,6 @@ internal sealed class SourceChecker : CSharpSyntaxWalker
                 continue;
             foreach (var operation in root.DescendantsAndSelf())
             {
-                if (operation.Type is { } type && ApiAllowList.TypeRefusal(type, own) is { } typeReason)
-                    Add(operation, $"a value of type {type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)}", typeReason);
                 switch (operation)
                 {
                     case IInvocationOperation invocation: Member(operation, invocation.TargetMethod); break;
@@ -249,6 +248,9 @@ internal sealed class SourceChecker : CSharpSyntaxWalker
                         Add(operation, $"a variable of type {declarator.Symbol.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)}", localReason);
                         break;
                 }
+                // A constant (null, a number, an enum member) carries nothing; its name, if any, was checked where it is written.
+                if (operation.Type is { } type && !operation.ConstantValue.HasValue && ApiAllowList.TypeRefusal(type, own) is { } typeReason)
+                    Add(operation, $"a value of type {type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)}", typeReason);
             }
         }
     }
