@@ -294,6 +294,17 @@ public sealed class CodeRuleEscapeTests : IDisposable
             public static implicit operator decimal(Money m) => m.Amount;
         }
         public struct Empty { }
+        public struct Counter { public int Start = 5; public List<int> Seen = new(); public Counter() { } }
+        public class Shape(Func<int, int> f, List<string> names, int sides)
+        {
+            public event Action Moved = () => { };
+            public Func<int, int> F { get; } = f;
+            public List<string> Names { get; init; } = names;
+            public int Sides = sides;
+            public Shape() : this(x => x + 1, [], 0) { }
+            public void Move() => Moved();
+        }
+        public sealed class Square() : Shape(static x => x * x, new() { "square" }, 4) { public string? Label { get; init; } = null; }
         public class Holder<T> where T : unmanaged
         {
             private readonly List<T> _items = [];
@@ -351,6 +362,9 @@ public sealed class CodeRuleEscapeTests : IDisposable
                 var same = new Point(1, 2) == new Point(1, 2) && new Pair("a", 1) { Extra = "" }.Equals(new Pair("a", 1) { Extra = "" });
                 checked { kind += Local(3) + f(1) + 5.Twice() + Ext.Opt() + numbers.Sum() + holder.Count + holder[0]; }
                 var lazy = new Lazy<int>(() => 42);
+                var square = new Square { Label = "sq" };
+                square.Move();
+                kind += square.F(2) + square.Sides + square.Names.Count + new Shape().F(1) + new Counter().Start + new Counter().Seen.Count;
                 c.ReportMissing(Rule, text + d + lazy.Value + sb + kind + Kinds.A.HasFlag(Kinds.B) + Ext.Kind(1) + derived.X + same + new Old(4).N + culture.Length + new Cursor("ab").Rest.Length + new Empty().GetHashCode());
             });
         }
