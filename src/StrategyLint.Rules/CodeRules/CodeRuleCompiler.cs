@@ -151,7 +151,19 @@ internal static class CodeRuleCompiler
                 problems.Add(At(error.Location, $"StrategyLint could not prepare this rule to run safely ({error.Id}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}). Please report this with the rule's code."));
             return null;
         }
-        return stream.ToArray();
+
+        // Defence in depth: the compiled image is checked as well, in case the compiler gave meaning to something the
+        // source checks let through. Positions come from the author's text (the instrumented trees have moved).
+        var image = stream.ToArray();
+        var referenced = final.References.Select(final.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>().Select(a => a.Identity.Name).ToHashSet(StringComparer.Ordinal);
+        var refused = MetadataChecker.Check(image, referenced);
+        foreach (var problem in refused)
+        {
+            var message = $"StrategyLint refused the compiled rule: {problem.What}. The checks on the rule's source should have refused this first; please report it with the rule's code.";
+            var location = problem.TypeName is { } name ? compilation.GetTypeByMetadataName(name)?.Locations.FirstOrDefault(l => l.IsInSource) : null;
+            problems.Add(location is null ? new ConfigProblem(sources[0].DisplayPath, 1, 1, "", message) : At(location, message));
+        }
+        return refused.Count > 0 ? null : image;
     }
 
     private static List<StrategyRule> Instantiate(byte[] image, string assemblyName, IReadOnlyList<CodeRuleSource> sources, RuleHostLimits limits, List<ConfigProblem> problems, out bool corrupt)

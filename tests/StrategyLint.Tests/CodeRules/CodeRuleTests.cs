@@ -63,7 +63,7 @@ public sealed class CodeRuleTests : IDisposable
     [InlineData("var text = System.IO.[|File.ReadAllText|](\"/etc/passwd\");", "file system")]
     [InlineData("var home = [|Environment.GetEnvironmentVariable|](\"HOME\");", "environment")]
     [InlineData("System.Threading.[|Thread.Sleep|](10);", "threads")]
-    [InlineData("var t = typeof(string).[|Assembly|];", "reflection")]
+    [InlineData("var t = [|typeof(string).Assembly|];", "reflection")]
     [InlineData("var t = c.[|GetType|]();", "reflection")]
     [InlineData("System.Threading.Tasks.[|Task.Run|](() => { });", "threads")]
     [InlineData("var ok = Regex.[|IsMatch|](\"a\", \"a+\");", "match timeout")]
