@@ -29,7 +29,7 @@ internal sealed record CodeRuleResult(IReadOnlyList<StrategyRule> Rules, IReadOn
 internal static class CodeRuleCompiler
 {
     /// <summary>Bumped when the compile settings or the instrumentation change, so old cache entries are not reused.</summary>
-    private const string CompilerRevision = "1";
+    private const string CompilerRevision = "2";
 
     // As an SDK project's implicit usings: a rule file starts with what it needs, not with boilerplate.
     private const string ImplicitUsings = """
