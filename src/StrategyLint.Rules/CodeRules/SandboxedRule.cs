@@ -76,6 +76,11 @@ internal sealed class SandboxedRule : StrategyRule
         {
             throw new CodeRuleStoppedException("recursed so deeply that it nearly overflowed the stack");
         }
+        catch (TypeInitializationException wrapped) when (Innermost(wrapped) is CodeRuleStoppedException stopped)
+        {
+            // A stop inside a static constructor reaches us wrapped: report the stop, not the wrapper.
+            throw stopped;
+        }
         finally
         {
             spent.Value += System.Diagnostics.Stopwatch.GetElapsedTime(started);
@@ -83,5 +88,12 @@ internal sealed class SandboxedRule : StrategyRule
         // A rule that swallowed the guard's exception is stopped all the same.
         if (scope.StoppedReason is { } reason)
             throw new CodeRuleStoppedException(reason == "ran out of time" ? $"ran out of time ({_budget.TotalSeconds:0.#} s on this document)" : reason);
+    }
+
+    private static Exception Innermost(Exception error)
+    {
+        while (error is TypeInitializationException { InnerException: { } inner })
+            error = inner;
+        return error;
     }
 }

@@ -42,37 +42,16 @@ internal static class FileKinds
         return RuntimeStat(path, followLinks) ?? Managed(path, followLinks);
     }
 
-    // ---- Linux: statx(2) ------------------------------------------------------------------------------------------
-
-    private const int AtFdCwd = -100;
-    private const int AtSymlinkNoFollow = 0x100;
-    private const uint StatxType = 0x1;
-    private const int StatxModeOffset = 28;
-    private const int StatxSize = 256;
-    private const int ENOENT = 2;
-    private const int ENOTDIR = 20;
-
-    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
-    private static extern int NativeStatx(int directory, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
-
-    private static bool _noStatx;
+    // ---- Linux: statx(2), through FileProbe (one wrapper for the whole tool) ---------------------------------------
 
     private static FileKind? Statx(string path, bool followLinks)
     {
-        if (_noStatx)
+        if (!FileProbe.KnowsKinds)
             return null;
-        var buffer = new byte[StatxSize];
-        try
-        {
-            if (NativeStatx(AtFdCwd, path, followLinks ? 0 : AtSymlinkNoFollow, StatxType, buffer) != 0)
-                return Marshal.GetLastPInvokeError() is ENOENT or ENOTDIR ? FileKind.Missing : FileKind.Unknown;
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-        {
-            _noStatx = true;
-            return null;
-        }
-        return FromMode(BitConverter.ToUInt16(buffer, StatxModeOffset));
+        var entry = FileProbe.Probe(path, followLinks);
+        return entry.Kind == EntryKind.Missing ? FileKind.Missing
+            : entry.TypeBits != 0 ? FromMode((uint)entry.TypeBits)
+            : FileKind.Unknown;
     }
 
     // ---- Other Unix: the runtime's SystemNative_Stat / SystemNative_LStat ------------------------------------------
@@ -120,9 +99,11 @@ internal static class FileKinds
     {
         if (OperatingSystem.IsWindows() || _noRuntimeStat)
             return null;
-        var buffer = new byte[512];
         try
         {
+            if (FileProbe.KnowsKinds && FileProbe.Probe(path).Owner is { } owner)
+                return (owner, NativeGetEUid());
+            var buffer = new byte[512];
             if (NativeLStat(path, buffer) != 0)
                 return null;
             return (BitConverter.ToUInt32(buffer, RuntimeUidOffset), NativeGetEUid());

@@ -23,8 +23,11 @@ internal enum EntryKind
     Unknown,
 }
 
-/// <summary>An entry's kind, size and identity (device and inode, where the platform gives them).</summary>
-internal readonly record struct EntryInfo(EntryKind Kind, long Size, ulong Device = 0, ulong Inode = 0)
+/// <summary>
+/// An entry's kind, size and identity (device and inode, where the platform gives them); from statx also the raw
+/// file-type bits of its mode (telling a character device from a block device) and its owner.
+/// </summary>
+internal readonly record struct EntryInfo(EntryKind Kind, long Size, ulong Device = 0, ulong Inode = 0, int TypeBits = 0, uint? Owner = null)
 {
     public bool HasIdentity => Inode != 0;
 }
@@ -68,12 +71,15 @@ internal static class FileProbe
     public static bool KnowsKinds => Statx.Value is not null;
 
     /// <summary>The entry at <paramref name="path"/>, not following a link in its last component.</summary>
-    public static EntryInfo Probe(string path)
+    public static EntryInfo Probe(string path) => Probe(path, followLinks: false);
+
+    /// <summary>The entry at <paramref name="path"/>, or what a link there finally names when <paramref name="followLinks"/>.</summary>
+    public static EntryInfo Probe(string path, bool followLinks)
     {
         if (Statx.Value is { } statx)
         {
             var buffer = new byte[StatxBufferSize];
-            if (statx(AtFdCwd, path, AtSymlinkNoFollow | AtNoAutomount, StatxBasicStats, buffer) == 0)
+            if (statx(AtFdCwd, path, (followLinks ? 0 : AtSymlinkNoFollow) | AtNoAutomount, StatxBasicStats, buffer) == 0)
                 return Decode(buffer);
             var error = Marshal.GetLastPInvokeError();
             if (error is NoSuchFile or NotADirectory)
@@ -107,7 +113,9 @@ internal static class FileProbe
 
     private static EntryInfo Decode(byte[] buffer)
     {
-        // struct statx: stx_mode (u16) at 28, stx_ino (u64) at 32, stx_size (u64) at 40, stx_dev_major/minor (u32) at 136/140.
+        // struct statx: stx_uid (u32) at 20, stx_mode (u16) at 28, stx_ino (u64) at 32, stx_size (u64) at 40,
+        // stx_dev_major/minor (u32) at 136/140.
+        var owner = BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(20));
         var mode = BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(28)) & TypeMask;
         var inode = BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(32));
         var size = (long)Math.Min(BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(40)), long.MaxValue);
@@ -122,7 +130,7 @@ internal static class FileProbe
             TypeCharDevice or TypeBlockDevice => EntryKind.Device,
             _ => EntryKind.Unknown,
         };
-        return new EntryInfo(kind, size, device, inode);
+        return new EntryInfo(kind, size, device, inode, mode, owner);
     }
 
     private static EntryInfo Managed(string path)

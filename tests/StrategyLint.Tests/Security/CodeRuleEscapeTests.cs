@@ -258,7 +258,7 @@ public sealed class CodeRuleEscapeTests : IDisposable
     [Fact(Timeout = 60000)]
     public async Task A_static_constructor_loop_is_stopped() => await AssertStopped(Rule("c.ReportMissing(Descriptor, Slow.Value.ToString());",
         "    public static class Slow { public static readonly int Value; static Slow() { var i = 0; while (i >= 0) i = (i + 1) % 7; Value = i; } }\n"),
-        "ran out of time|type initializer"); // stopped inside the static constructor, which .NET reports as its failure
+        "ran out of time"); // stopped inside the static constructor: the wrapper .NET adds is taken off
 
     [Fact(Timeout = 60000)]
     public async Task A_self_referencing_records_hash_code_is_stopped() => await AssertStopped(Rule(
