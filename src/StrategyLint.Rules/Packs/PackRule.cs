@@ -55,7 +55,8 @@ internal sealed class PackRule : StrategyRule
     public TermSet Terms(string field, LocalizedTerms terms, StrategyDocument document)
     {
         var language = document.FrontMatter.Language ?? "en";
-        return _termSets.GetOrAdd((field, language), _ => new TermSet(terms.For(language)));
+        // A pack from a folder (SourcePath set) is the repository's, so a pull request's: its patterns run on the linear engine.
+        return _termSets.GetOrAdd((field, language), _ => new TermSet(terms.For(language), linear: SourcePath is not null));
     }
 
     /// <summary>"Message. Detail. Framework. To satisfy it: …" as one plain-English finding.</summary>

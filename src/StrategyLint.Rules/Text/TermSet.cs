@@ -43,7 +43,14 @@ internal sealed class TermSet
     private readonly Dictionary<string, List<WordTerm>> _byFirstForm = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<WordTerm> _prefixFirst = [];
 
-    public TermSet(IReadOnlyList<string> terms)
+    /// <param name="terms">The terms, as a pack writes them.</param>
+    /// <param name="linear">
+    /// Run regular-expression terms on the non-backtracking engine (the default, and always for a pack a pull request
+    /// can change). Only StrategyLint's own shipped packs pass false: their patterns are reviewed, and a test holds each
+    /// of them to the linear engine's constructs and to a hostile input; the backtracking engine starts about 0.2 s
+    /// sooner, which is most of a one-draft run. The per-scan timeout and the file's time budget bound them all the same.
+    /// </param>
+    public TermSet(IReadOnlyList<string> terms, bool linear = true)
     {
         Terms = terms;
         // Longest first: an alternation takes the first alternative that matches, and "donor countries" must beat "donor".
@@ -64,12 +71,15 @@ internal sealed class TermSet
             }
             else
             {
-                _regexTerms.Add((order, new Regex(ToPattern(ordered[order]), RegexOptionsFor, MatchTimeout)));
+                _regexTerms.Add((order, new Regex(ToPattern(ordered[order]), linear ? RegexOptionsFor : RegexOptionsFor & ~RegexOptions.NonBacktracking, MatchTimeout)));
             }
         }
     }
 
     public IReadOnlyList<string> Terms { get; }
+
+    /// <summary>The terms that run as regular expressions (tests hold the shipped ones to the linear engine's rules).</summary>
+    internal IEnumerable<Regex> RegexTerms => _regexTerms.Select(r => r.Regex);
 
     public bool IsEmpty => _wordTerms.Count == 0 && _regexTerms.Count == 0;
 
