@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -174,21 +175,32 @@ internal static class Escape
     /// </summary>
     public static string Json(string serialized)
     {
-        if (!serialized.Any(c => IsUnsafe(c) || c == '#'))
+        // A SARIF file is megabytes of text: search for the few characters that matter, then copy the runs between them.
+        var span = serialized.AsSpan();
+        var next = span.IndexOfAny(JsonSpecials);
+        if (next < 0)
             return serialized;
         var builder = new StringBuilder(serialized.Length + 16);
-        for (var i = 0; i < serialized.Length; i++)
+        var start = 0;
+        while (next >= 0)
         {
-            var c = serialized[i];
-            if (c == '#' && string.CompareOrdinal(serialized, i, "##[", 0, 3) == 0)
-                builder.Append("\\u0023");
-            else if (IsUnsafe(c) && !char.IsControl(c))
-                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            var at = start + next;
+            builder.Append(span[start..at]);
+            var c = span[at];
+            if (c == '#')
+                builder.Append(span[at..].StartsWith("##[", StringComparison.Ordinal) ? "\\u0023" : "#");
             else
-                builder.Append(c);
+                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            start = at + 1;
+            next = span[start..].IndexOfAny(JsonSpecials);
         }
+        builder.Append(span[start..]);
         return builder.ToString();
     }
+
+    // What Json rewrites: '#' (for "##["), bidirectional overrides and isolates, line and paragraph separators. The
+    // serializer has already escaped control characters inside strings, and the ones outside are its own indentation.
+    private static readonly SearchValues<char> JsonSpecials = SearchValues.Create("#\u2028\u2029\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
 
     /// <summary>
     /// The URI itself when it is an absolute http or https URL without spaces or control characters, else null:
