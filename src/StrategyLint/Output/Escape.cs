@@ -99,6 +99,8 @@ internal static class Escape
                 builder.Append(' ');
             else if (IsUnsafe(c))
                 AppendEscaped(builder, c);
+            else if (c == '@')
+                builder.Append(MentionBreaker);
             else if (MarkdownMarkup.Contains(c))
                 builder.Append('\\').Append(c);
             else
@@ -107,7 +109,11 @@ internal static class Escape
         return builder.ToString();
     }
 
-    private const string MarkdownMarkup = "\\`*_[]<>#!|~&$@";
+    private const string MarkdownMarkup = "\\`*_[]<>#!|~&$";
+
+    // GitHub finds @mentions after Markdown is rendered, so "\@name" still mentions (and notifies) the user; a
+    // zero-width space after the '@' (written as an entity, so it shows in the raw summary) does not.
+    private const string MentionBreaker = "@&#8203;";
 
     /// <summary>
     /// A path or other literal shown as inline code in Markdown (<c>`path`</c>): a backtick would end the code

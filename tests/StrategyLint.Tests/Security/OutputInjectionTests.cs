@@ -70,7 +70,7 @@ public sealed partial class OutputInjectionTests : IDisposable
     private static void AssertMarkdownIsInert(string what, string markdown)
     {
         Assert.DoesNotMatch(new Regex(@"(?<!\\)<img"), markdown);
-        Assert.DoesNotMatch(new Regex(@"(?<!\\)@someone"), markdown);
+        Assert.DoesNotContain("@someone", markdown, StringComparison.Ordinal);
         Assert.DoesNotMatch(new Regex(@"(?<!\\)\]\(\s*javascript:", RegexOptions.IgnoreCase), markdown);
         foreach (var line in markdown.Split('\n'))
         {
