@@ -71,6 +71,7 @@ internal static class StrategyParser
         document.Sections = sections;
         document.Blocks = blocks;
         document.TitleSection = title;
+        BlankPlaceholders(document, prose);
         return document;
     }
 
@@ -167,6 +168,27 @@ internal static class StrategyParser
         }
         html.Sort((a, b) => a.Start.CompareTo(b.Start));
         return mask;
+    }
+
+    /// <summary>
+    /// Placeholder paragraphs are not prose, nor is the heading of a section that holds only placeholders
+    /// (<see cref="Placeholders"/>): a promise of text covers nothing. Done before any rule reads the mask.
+    /// </summary>
+    private static void BlankPlaceholders(StrategyDocument document, char[] mask)
+    {
+        foreach (var block in document.Blocks.Where(Placeholders.IsPlaceholder))
+            Blank(mask, block.Span);
+        foreach (var section in document.Sections.Where(Placeholders.HoldsOnlyPlaceholders))
+            Blank(mask, section.Heading!.Span);
+    }
+
+    private static void Blank(char[] mask, TextSpan span)
+    {
+        for (var i = span.Start; i < span.End && i < mask.Length; i++)
+        {
+            if (mask[i] is not ('\n' or '\r'))
+                mask[i] = ' ';
+        }
     }
 
     private static void BlankWithin(char[] mask, SourceSpan span, SourceSpan owner)

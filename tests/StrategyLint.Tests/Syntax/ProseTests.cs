@@ -226,4 +226,51 @@ public sealed class ProseTests
         Assert.DoesNotContain("title:", prose, StringComparison.Ordinal);
         Assert.Equal(text, document.Text);
     }
+
+    // A promise of text is not text: placeholder paragraphs, and the heading of a section that holds nothing else.
+    [Theory]
+    [InlineData("LF")]
+    [InlineData("CRLF")]
+    public void Placeholders_and_the_headings_of_placeholder_only_sections_are_blanked(string newline) => AssertProse("""
+        # National Cybersecurity Strategy
+
+        [|## Risk management|]
+
+        [|_To be drafted:_ Commit to a risk-based approach, respecting human rights.|]
+
+        ## Governance
+
+        The council leads, with the ministry.
+
+        [|TODO: name the deputy lead.|]
+
+        [|## Incident response|]
+
+        [|<!-- owner: CERT -->|]
+
+        [|TBD|]
+        """, newline);
+
+    [Theory]
+    [InlineData("LF")]
+    [InlineData("CRLF")]
+    public void A_section_with_content_beside_a_placeholder_keeps_its_heading(string newline) => AssertProse("""
+        ## Legislation
+
+        A cybercrime law will be enacted by 2027.
+
+        [|TBD: the data protection bill.|]
+
+        ### Regulation
+
+        The regulator will audit operators yearly.
+        """, newline);
+
+    [Fact]
+    public void A_word_that_only_begins_like_a_placeholder_is_prose()
+    {
+        var document = Parse("## Plan\n\nTodos los ministerios participarán.\n");
+        Assert.Contains("Todos los ministerios", document.Prose, StringComparison.Ordinal);
+        Assert.Contains("## Plan", document.Prose, StringComparison.Ordinal);
+    }
 }

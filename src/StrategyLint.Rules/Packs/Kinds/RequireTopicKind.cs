@@ -26,7 +26,14 @@ internal sealed class RequireTopicKind : IPackKind
         var evidence = rule.Evidence(c.Document, coverage.Counted.Concat(coverage.All).Distinct(),
             ("searchedHeadings", string.Join(", ", rule.Definition.Headings.For(c.Document.FrontMatter.Language))),
             ("searchedTerms", string.Join(", ", rule.Definition.Terms.For(c.Document.FrontMatter.Language))));
-        if (rule.Definition.Fix is { Heading: { } heading } fix)
+        // A section scaffolded earlier and not yet written is still missing, but scaffolding it again would add a
+        // second copy: the finding then points at that section and offers no fix.
+        var scaffolded = rule.Definition.Fix is { Heading: { } scaffoldHeading }
+            ? c.Document.Sections.FirstOrDefault(s => s.Title.Equals(scaffoldHeading, StringComparison.OrdinalIgnoreCase) && Placeholders.HoldsOnlyPlaceholders(s))
+            : null;
+        if (scaffolded is not null)
+            c.Report(rule.Descriptor, c.Document.AnchorSpan, evidence, rule.Compose(detail + $" The section '{scaffolded.Title}' (line {scaffolded.Position.Start.Line + 1}) holds only a placeholder: write it to cover the topic."));
+        else if (rule.Definition.Fix is { Heading: { } heading } fix)
             c.ReportWithFix(rule.Descriptor, c.Document.AnchorSpan, SectionScaffold.Create(c.Document, heading, fix.Text), evidence, rule.Compose(detail));
         else
             c.Report(rule.Descriptor, c.Document.AnchorSpan, evidence, rule.Compose(detail));

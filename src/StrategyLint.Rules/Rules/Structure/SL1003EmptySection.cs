@@ -28,24 +28,10 @@ internal sealed partial class SL1003EmptySection : StrategyRule
         var section = context.Section;
         if (section.Subsections.Count > 0)
             return;
-        var content = section.Blocks.Where(IsContent).ToList();
+        var content = section.Blocks.Where(Placeholders.IsContent).ToList();
         if (content.Count == 0)
             context.Report(Rule, section.Heading!, section.Title, "has a heading but nothing under it");
-        else if (content.All(IsPlaceholder))
+        else if (content.All(Placeholders.IsPlaceholder))
             context.Report(Rule, section.Heading!, section.Title, "holds only a placeholder ('To be drafted', 'TBD' or 'TODO')");
     }
-
-    private static bool IsPlaceholder(BlockNode block) =>
-        block.Kind == BlockKind.Paragraph && Placeholder().IsMatch(block.Text);
-
-    [GeneratedRegex(@"^[\s_*]*(to be drafted|tbd|todo)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Placeholder();
-
-    // Drafting notes in comments and link definitions are not content a reader sees.
-    private static bool IsContent(BlockNode block) => block.Kind switch
-    {
-        BlockKind.Html => block.Syntax is HtmlBlock { Type: not HtmlBlockType.Comment },
-        BlockKind.Other => false,
-        _ => true,
-    };
 }
