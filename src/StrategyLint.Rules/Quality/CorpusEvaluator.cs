@@ -14,18 +14,30 @@ namespace StrategyLint.Quality;
 /// </summary>
 internal sealed record QualityCheck(string Name, string LabelPath, string[] RuleIds, bool NationalOnly, bool FlagWhenCovered = false);
 
-/// <summary>Counts for one check: a "positive" is a flag (the rule fires), expected when the label says not covered.</summary>
+/// <summary>
+/// Counts for one check: a "positive" is a flag (the rule fires), expected when the label says not covered. A ratio
+/// with nothing to divide by is undefined (null, printed "n/a"), never a flattering 1.00: precision with no flags,
+/// recall with no expected flags, F1 with neither.
+/// </summary>
 internal sealed record CheckScore(string Name, int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives)
 {
-    public double Precision => TruePositives + FalsePositives == 0 ? 1 : (double)TruePositives / (TruePositives + FalsePositives);
-    public double Recall => TruePositives + FalseNegatives == 0 ? 1 : (double)TruePositives / (TruePositives + FalseNegatives);
-    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    public double? Precision => TruePositives + FalsePositives == 0 ? null : (double)TruePositives / (TruePositives + FalsePositives);
+    public double? Recall => TruePositives + FalseNegatives == 0 ? null : (double)TruePositives / (TruePositives + FalseNegatives);
+    public double? F1 => TruePositives + FalsePositives + FalseNegatives == 0 ? null : 2.0 * TruePositives / (2 * TruePositives + FalsePositives + FalseNegatives);
+    public int Documents => TruePositives + FalsePositives + FalseNegatives + TrueNegatives;
 }
 
 /// <summary>One disagreement with the labels, for the report.</summary>
 internal sealed record Disagreement(string File, string Check, bool Expected, bool Flagged, string? Note, string? Evidence = null);
 
-internal sealed record EvaluationReport(IReadOnlyList<CheckScore> Checks, CheckScore Overall, IReadOnlyList<CheckScore> ChecksWithoutBorderline, CheckScore OverallWithoutBorderline, IReadOnlyList<Disagreement> Disagreements, int Documents);
+internal sealed record EvaluationReport(IReadOnlyList<CheckScore> Checks, CheckScore Overall, IReadOnlyList<CheckScore> ChecksWithoutBorderline, CheckScore OverallWithoutBorderline, IReadOnlyList<Disagreement> Disagreements, int Documents)
+{
+    /// <summary>Per language (labels.json "language"; English when absent): documents, and the checks and overall score on them.</summary>
+    public IReadOnlyList<LanguageScores> Languages { get; init; } = [];
+}
+
+/// <summary>The scores on the documents of one language.</summary>
+internal sealed record LanguageScores(string Language, int Documents, IReadOnlyList<CheckScore> Checks, CheckScore Overall);
 
 /// <summary>
 /// Lints every labelled document of a corpus folder (labels.json beside the drafts) and scores the "flag"
@@ -60,6 +72,7 @@ internal static class CorpusEvaluator
 
         var tallies = Checks.ToDictionary(c => c.Name, _ => new int[4]);
         var talliesClean = Checks.ToDictionary(c => c.Name, _ => new int[4]);
+        var byLanguage = new SortedDictionary<string, (int Documents, Dictionary<string, int[]> Tallies)>(StringComparer.Ordinal);
         var disagreements = new List<Disagreement>();
         var documents = 0;
         foreach (var record in labels.RootElement.EnumerateArray())
@@ -69,6 +82,10 @@ internal static class CorpusEvaluator
             if (!File.Exists(path))
                 continue;
             documents++;
+            var language = record.TryGetProperty("language", out var lang) && lang.ValueKind == JsonValueKind.String ? lang.GetString()! : "en";
+            if (!byLanguage.TryGetValue(language, out var languageTallies))
+                languageTallies = (0, Checks.ToDictionary(c => c.Name, _ => new int[4]));
+            byLanguage[language] = (languageTallies.Documents + 1, languageTallies.Tallies);
             var result = linter.LintFile(new InputFile(file, path));
             var fired = result.Findings.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
             var national = result.Profile?.Name == StrategyProfiles.NationalCybersecurityStrategy;
@@ -83,6 +100,7 @@ internal static class CorpusEvaluator
                 var borderline = note is not null && (note.StartsWith("Borderline", StringComparison.OrdinalIgnoreCase) || note.TrimEnd('.', ' ').EndsWith("Borderline", StringComparison.OrdinalIgnoreCase));
                 var slot = (expected, flagged) switch { (true, true) => 0, (false, true) => 1, (true, false) => 2, _ => 3 };
                 tallies[check.Name][slot]++;
+                languageTallies.Tallies[check.Name][slot]++;
                 if (!borderline)
                     talliesClean[check.Name][slot]++;
                 if (expected != flagged)
@@ -98,7 +116,10 @@ internal static class CorpusEvaluator
             [.. Checks.Select(c => Score(c.Name, talliesClean[c.Name]))],
             Sum("overall", talliesClean.Values),
             disagreements,
-            documents);
+            documents)
+        {
+            Languages = [.. byLanguage.Select(l => new LanguageScores(l.Key, l.Value.Documents, [.. Checks.Select(c => Score(c.Name, l.Value.Tallies[c.Name]))], Sum("overall", l.Value.Tallies.Values)))],
+        };
     }
 
     /// <summary>For a rule that stayed silent: the passage that satisfied it, so a reviewer can judge the disagreement.</summary>
@@ -137,6 +158,18 @@ internal static class CorpusEvaluator
         text.AppendLine();
         text.AppendLine("Without the fields the labellers marked borderline:");
         Table(text, report.ChecksWithoutBorderline, report.OverallWithoutBorderline);
+        if (report.Languages.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("F1 by language (labels.json 'language'; English when absent), documents in brackets:");
+            var header = string.Concat(report.Languages.Select(l => $"{$"{l.Language} ({l.Documents})",12}"));
+            text.AppendLine(CultureInfo.InvariantCulture, $"{"check",-31}{header}");
+            foreach (var check in Checks.Select(c => c.Name).Append("overall"))
+            {
+                var cells = report.Languages.Select(l => (check == "overall" ? l.Overall : l.Checks.First(c => c.Name == check)).F1);
+                text.AppendLine(CultureInfo.InvariantCulture, $"{check,-31}{string.Concat(cells.Select(f => $"{Ratio(f),12}"))}");
+            }
+        }
         if (listDisagreements && report.Disagreements.Count > 0)
         {
             text.AppendLine();
@@ -151,6 +184,9 @@ internal static class CorpusEvaluator
     {
         text.AppendLine("check                            TP  FP  FN  TN  precision  recall     F1");
         foreach (var score in checks.Append(overall))
-            text.AppendLine(CultureInfo.InvariantCulture, $"{score.Name,-31} {score.TruePositives,3} {score.FalsePositives,3} {score.FalseNegatives,3} {score.TrueNegatives,3}  {score.Precision,9:0.00}  {score.Recall,6:0.00}  {score.F1,5:0.00}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{score.Name,-31} {score.TruePositives,3} {score.FalsePositives,3} {score.FalseNegatives,3} {score.TrueNegatives,3}  {Ratio(score.Precision),9}  {Ratio(score.Recall),6}  {Ratio(score.F1),5}");
     }
+
+    /// <summary>A ratio to two places, or "n/a" when it is undefined (nothing to divide by).</summary>
+    private static string Ratio(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
 }

@@ -37,7 +37,7 @@ public sealed class CorpusQualityTests
     public void NoCheckFallsBelowItsFloor()
     {
         Assert.Equal(Floors.Keys.Order(StringComparer.Ordinal), Report.Value.Checks.Select(c => c.Name).Order(StringComparer.Ordinal));
-        var worse = Report.Value.Checks.Where(c => c.F1 < Floors[c.Name] - 1e-9).ToList();
+        var worse = Report.Value.Checks.Where(c => (c.F1 ?? 0) < Floors[c.Name] - 1e-9).ToList();
         Assert.True(worse.Count == 0, $"below the floor: {string.Join(", ", worse.Select(c => $"{c.Name} {c.F1:0.00} < {Floors[c.Name]:0.00}"))}\n{CorpusEvaluator.Format(Report.Value, listDisagreements: true)}");
     }
 
