@@ -70,6 +70,15 @@ public sealed class ExamplesTests
         Assert.Contains($"line {objectives[0]}", finding.Message, StringComparison.Ordinal);
     }
 
+    // examples/README.md: "a fixed list of 17 technical assistance categories with no needs assessment, review or
+    // update mechanism". The one "on request" in the plan is about legislative drafting support, not the list.
+    [Fact]
+    public void The_capacity_building_plan_has_its_static_list_of_assistance_flagged()
+    {
+        var finding = Assert.Single(Lint("capacity-building-plan.md"), f => f.Id == "SL4001");
+        Assert.Contains("fixes 17 categories", finding.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Gaps_ncs_has_a_title()
     {

@@ -8,9 +8,10 @@ namespace StrategyLint.Packs.Kinds;
 /// <summary>
 /// static-list: a list (counting nested items: a lettered sub-list is part of the enumeration) of at least
 /// <c>minItems</c> items, in a section whose title or lead-in matches <c>sections</c>, with no term of
-/// <c>then</c> (a review or update mechanism) anywhere in the plan the list belongs to: its level-1 section
-/// (the whole document when it has one title). A plan that reviews its offer anywhere is not static; a statute
-/// splits one plan into many small subsections, so the list's own chapter is too narrow.
+/// <c>then</c> (a review or update mechanism) in the section that offers the assistance (the nearest section
+/// around the list titled for it, subsections included; else the list's article, its level-1 section). A mechanism
+/// must be near the list and about it: one promised for a single item elsewhere in the plan does not keep the
+/// catalogue current.
 /// Reported on the list.
 /// </summary>
 internal sealed class StaticListKind : IPackKind
@@ -30,7 +31,7 @@ internal sealed class StaticListKind : IPackKind
         if (!InScope(list, scope))
             return;
         var mechanism = rule.Terms("then", rule.Definition.Then, document);
-        var area = Part(list.Section);
+        var area = AssistanceSection(list, scope);
         var found = MentionScanner.Find(document, mechanism).Where(m => !m.Negated && Within(area.Span, m.Span)).ToList();
         if (found.Count > 0)
             return;
@@ -49,10 +50,21 @@ internal sealed class StaticListKind : IPackKind
         c.Report(rule.Descriptor, list.Span, evidence, rule.Compose(detail));
     }, BlockKind.List);
 
-    /// <summary>The level-1 section holding this one (the plan or article), or the root when there is none.</summary>
-    private static Section Part(Section section)
+    /// <summary>
+    /// Where a review mechanism must be to be about this list: the section that offers the assistance (the nearest
+    /// section around the list titled for it, with its subsections and the paragraph that introduces the list). A
+    /// needs assessment promised for one item elsewhere in the plan ("drafting support on request") does not keep a
+    /// whole catalogue current. When no section is titled for assistance (a statute's lettered subsections, where
+    /// the list's lead-in or items put it in scope), the article the list belongs to, its level-1 section, decides.
+    /// </summary>
+    private static Section AssistanceSection(BlockNode list, TermSet scope)
     {
-        var part = section;
+        for (var section = list.Section; section is { Level: >= 2 }; section = section.Parent)
+        {
+            if (scope.IsMatch(section.Title))
+                return section;
+        }
+        var part = list.Section;
         while (part.Parent is { } parent && part.Level > 1)
             part = parent;
         return part;

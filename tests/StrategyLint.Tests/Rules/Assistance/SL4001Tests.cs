@@ -57,8 +57,9 @@ public sealed class SL4001Tests
         The joint steering committee will update the list as needs evolve.
         """);
 
+    // The mechanism must be about the list: a review of projects in another chapter does not keep the catalogue current.
     [Fact]
-    public void ReviewElsewhereInTheSamePlan_Counts() => RuleVerifier.Verify("SL4001", $$"""
+    public void ReviewElsewhereInTheSamePlan_DoesNotCount() => RuleVerifier.Verify("SL4001", $$"""
         # Examplia Cyber Partnership Programme 2025–2027
 
         ## Monitoring and evaluation
@@ -67,10 +68,24 @@ public sealed class SL4001Tests
 
         ## Technical assistance
 
-        {{TenItems}}
+        {|SL4001:{{TenItems}}|}
         """);
 
-    // "Nearby" is the plan the list belongs to (its level-1 part): a review promised in another document part does not count.
+    // Near the list: anywhere in the section that offers the assistance, its subsections included.
+    [Fact]
+    public void ReviewInASubsectionOfTheAssistanceSection_Counts() => RuleVerifier.Verify("SL4001", $$"""
+        # Examplia Cyber Partnership Programme 2025–2027
+
+        ## Technical assistance
+
+        {{TenItems}}
+
+        ### Keeping the offer current
+
+        The list will be reviewed annually with each partner country.
+        """);
+
+    // A review promised in another part of the document does not count either.
     [Fact]
     public void ReviewInAnotherPartOfTheDocument_DoesNotCount() => RuleVerifier.Verify("SL4001", $$"""
         # Part I: Examplia Cyber Partnership Programme 2025–2027
