@@ -15,7 +15,7 @@ namespace StrategyLint.CodeRules;
 /// back to the parent is copied into plain data first. The parent starts this process with an environment that holds
 /// no secrets and a heap limit, and ends it when it takes too long: whatever the rule does, it costs only this process.
 /// </summary>
-public static class RuleHostServer
+internal static class RuleHostServer
 {
     /// <summary>The command-line argument that starts the host instead of the CLI.</summary>
     public const string Argument = "--rule-host";

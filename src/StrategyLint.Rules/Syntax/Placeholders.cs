@@ -10,7 +10,7 @@ namespace StrategyLint.Syntax;
 /// <c>--fix</c> a scaffolded focus area therefore stays missing until someone writes it, and the prompt's own words
 /// ("respecting human rights") never satisfy a clause.
 /// </summary>
-public static partial class Placeholders
+internal static partial class Placeholders
 {
     /// <summary>True for a paragraph that is a placeholder (read from the source: its prose is blanked once parsed).</summary>
     public static bool IsPlaceholder(BlockNode block) =>
