@@ -28,7 +28,7 @@ internal static class CodeRuleLoader
             return new([], patterns.Count == 0 ? null : "C# rules are not enabled (codeRules.enabled is false), so they were not compiled.", null);
         if (!trusted)
         {
-            var notice = $"{configDisplay} enables C# rules (codeRules), but they were not compiled or run: C# rules are code, and they run only when " +
+            var notice = "This configuration enables C# rules (codeRules), but they were not compiled or run: C# rules are code, and they run only when " +
                 "the command line grants trust with --trust-code-rules (the action's 'trust-code-rules' input). Grant it on pushes to protected branches " +
                 "and same-repository pull requests, never on pull requests from forks. The other rules ran as usual.";
             return new([], notice, JsonFiles.At(configDisplay, codeRules["enabled"], notice));
