@@ -30,14 +30,8 @@ internal sealed class GuardInstrumenter(SemanticModel model) : CSharpSyntaxRewri
         return tree.WithRootAndOptions(root, tree.Options);
     }
 
-    public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
-    {
-        var returnsVoid = model.GetDeclaredSymbol(node) is { ReturnsVoid: true };
-        var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
-        return visited.ExpressionBody is { } arrow
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(BlockFor(arrow.Expression, returnsVoid))
-            : visited.Body is { } body ? visited.WithBody(Guarded(body)) : visited;
-    }
+    public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node) =>
+        GuardBody((MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!, returnsVoid: model.GetDeclaredSymbol(node) is { ReturnsVoid: true });
 
     public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
     {
@@ -48,13 +42,8 @@ internal sealed class GuardInstrumenter(SemanticModel model) : CSharpSyntaxRewri
             : visited.Body is { } body ? visited.WithBody(Guarded(body)) : visited;
     }
 
-    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
-    {
-        var visited = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
-        return visited.ExpressionBody is { } arrow
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(BlockFor(arrow.Expression, returnsVoid: true))
-            : visited.Body is { } body ? visited.WithBody(Guarded(body)) : visited;
-    }
+    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node) =>
+        GuardBody((ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!, returnsVoid: true);
 
     public override SyntaxNode? VisitConstructorInitializer(ConstructorInitializerSyntax node)
     {
@@ -68,30 +57,14 @@ internal sealed class GuardInstrumenter(SemanticModel model) : CSharpSyntaxRewri
         return visited.WithArgumentList(GuardedArguments(visited.ArgumentList));
     }
 
-    public override SyntaxNode? VisitDestructorDeclaration(DestructorDeclarationSyntax node)
-    {
-        var visited = (DestructorDeclarationSyntax)base.VisitDestructorDeclaration(node)!;
-        return visited.ExpressionBody is { } arrow
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(BlockFor(arrow.Expression, returnsVoid: true))
-            : visited.Body is { } body ? visited.WithBody(Guarded(body)) : visited;
-    }
+    public override SyntaxNode? VisitDestructorDeclaration(DestructorDeclarationSyntax node) =>
+        GuardBody((DestructorDeclarationSyntax)base.VisitDestructorDeclaration(node)!, returnsVoid: true);
 
-    public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node)
-    {
-        var returnsVoid = model.GetDeclaredSymbol(node) is { ReturnsVoid: true };
-        var visited = (OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!;
-        return visited.ExpressionBody is { } arrow
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(BlockFor(arrow.Expression, returnsVoid))
-            : visited.Body is { } body ? visited.WithBody(Guarded(body)) : visited;
-    }
+    public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node) =>
+        GuardBody((OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!, returnsVoid: model.GetDeclaredSymbol(node) is { ReturnsVoid: true });
 
-    public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
-    {
-        var visited = (ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!;
-        return visited.ExpressionBody is { } arrow
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(BlockFor(arrow.Expression, returnsVoid: false))
-            : visited.Body is { } body ? visited.WithBody(Guarded(body)) : visited;
-    }
+    public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node) =>
+        GuardBody((ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!, returnsVoid: false);
 
     public override SyntaxNode? VisitIndexerDeclaration(IndexerDeclarationSyntax node)
     {
@@ -226,6 +199,13 @@ internal sealed class GuardInstrumenter(SemanticModel model) : CSharpSyntaxRewri
         ParenthesizedExpression(ConditionalExpression(CheckValue, ParenthesizedExpression(value.WithoutTrivia()),
             PostfixUnaryExpression(SyntaxKind.SuppressNullableWarningExpression, LiteralExpression(SyntaxKind.DefaultLiteralExpression))))
         .WithTriviaFrom(value);
+
+    // Methods, constructors, finalizers, operators and conversions share one shape: an expression body becomes a
+    // guarded block; a block body gets the check at its start.
+    private static BaseMethodDeclarationSyntax GuardBody(BaseMethodDeclarationSyntax visited, bool returnsVoid) =>
+        visited.ExpressionBody is { } arrow
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(BlockFor(arrow.Expression, returnsVoid))
+            : visited.Body is { } body ? visited.WithBody(Guarded(body)) : visited;
 
     private static BlockSyntax Guarded(BlockSyntax block) => block.WithStatements(block.Statements.Insert(0, Check));
 
