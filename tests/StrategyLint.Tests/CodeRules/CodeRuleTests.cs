@@ -17,24 +17,11 @@ public sealed class CodeRuleTests : IDisposable
 
     public void Dispose() => _cache.Dispose();
 
-    private static string Rule(string body, string id = "house.Probe") => $$"""
-        public sealed class ProbeRule : StrategyRule
-        {
-            public static readonly DiagnosticDescriptor Descriptor = RuleDescriptors.Create("{{id}}", "Probe", "{0}", RuleCategories.Custom, DiagnosticSeverity.Warning, "A probe.");
 
-            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
-
-            public override void Initialize(StrategyAnalysisContext context) =>
-                context.RegisterDocumentAction(c =>
-                {
-                    {{body}}
-                });
-        }
-        """;
+    private static string Rule(string body, string id = "house.Probe") => ProbeRules.Source(body, id: id);
 
     // The cache folder is created private (0700) by the cache itself; a shared folder would be refused.
-    private CodeRuleResult Load(string source, double seconds = 10) =>
-        CodeRuleCompiler.Load([new CodeRuleSource("/x/Probe.cs", "rules/Probe.cs", source)], "test", Path.Combine(_cache.Path, "code-rules"), TimeSpan.FromSeconds(seconds));
+    private CodeRuleResult Load(string source, double seconds = 10) => ProbeRules.Load(_cache.Path, source, seconds);
 
     /// <summary>Compiles marked-up source and asserts one SL0001 at the marked position whose message holds the parts.</summary>
     private void AssertRefusedAt(string markup, params string[] parts)

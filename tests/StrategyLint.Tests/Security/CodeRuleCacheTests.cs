@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using StrategyLint.CodeRules;
 using StrategyLint.Tests.Cli;
+using StrategyLint.Tests.CodeRules;
 
 namespace StrategyLint.Tests.Security;
 
@@ -19,17 +20,10 @@ public sealed class CodeRuleCacheTests : IDisposable
 
     private string CacheDirectory => Path.Combine(_folder.Path, "code-rules");
 
-    private static string Rule(string message) => $$"""
-        public sealed class ProbeRule : StrategyRule
-        {
-            public static readonly DiagnosticDescriptor Descriptor = RuleDescriptors.Create("house.Probe", "Probe", "{0}", RuleCategories.Custom, DiagnosticSeverity.Warning, "A probe.");
-            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
-            public override void Initialize(StrategyAnalysisContext context) => context.RegisterDocumentAction(c => c.ReportMissing(Descriptor, "{{message}}"));
-        }
-        """;
 
-    private CodeRuleResult Load(string source, string? directory = null) =>
-        CodeRuleCompiler.Load([new CodeRuleSource("/x/Probe.cs", "rules/Probe.cs", source)], "test", directory ?? CacheDirectory, TimeSpan.FromSeconds(10));
+    private static string Rule(string message) => ProbeRules.Source($"c.ReportMissing(Descriptor, \"{message}\");");
+
+    private CodeRuleResult Load(string source, string? directory = null) => ProbeRules.Load(_folder.Path, source, cacheDirectory: directory ?? CacheDirectory);
 
     private static string MessageOf(CodeRuleResult result)
     {

@@ -3,6 +3,7 @@ using StrategyLint.Analysis;
 using StrategyLint.CodeRules;
 using StrategyLint.Linting;
 using StrategyLint.Tests.Cli;
+using StrategyLint.Tests.CodeRules;
 using StrategyLint.Configuration;
 
 namespace StrategyLint.Tests.Security;
@@ -20,25 +21,10 @@ public sealed class CodeRuleContainmentTests : IDisposable
 
     public void Dispose() => _cache.Dispose();
 
-    private static string Rule(string body, string members = "") => $$"""
-        public sealed class ProbeRule : StrategyRule
-        {
-            public static readonly DiagnosticDescriptor Descriptor = RuleDescriptors.Create("house.Probe", "Probe", "{0}", RuleCategories.Custom, DiagnosticSeverity.Warning, "A probe.");
 
-            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
+    private static string Rule(string body, string members = "") => ProbeRules.Source(body, members);
 
-            {{members}}
-
-            public override void Initialize(StrategyAnalysisContext context) =>
-                context.RegisterDocumentAction(c =>
-                {
-                    {{body}}
-                });
-        }
-        """;
-
-    private CodeRuleResult Load(string source, double seconds = 10, long memory = RuleHostLimits.DefaultMemoryBytes) =>
-        CodeRuleCompiler.Load([new CodeRuleSource("/x/Probe.cs", "rules/Probe.cs", source)], "test", Path.Combine(_cache.Path, "code-rules"), TimeSpan.FromSeconds(seconds), memory);
+    private CodeRuleResult Load(string source, double seconds = 10, long memory = RuleHostLimits.DefaultMemoryBytes) => ProbeRules.Load(_cache.Path, source, seconds, memory);
 
     /// <summary>Lints drafts (each with two sibling headings "A", which SL1004 reports) with the C# rule and SL1004.</summary>
     private static List<List<Finding>> Lint(StrategyRule rule, int documents = 1)

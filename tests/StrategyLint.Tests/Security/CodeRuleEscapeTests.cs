@@ -7,6 +7,7 @@ using StrategyLint.Configuration;
 using StrategyLint.Linting;
 using StrategyLint.Testing;
 using StrategyLint.Tests.Cli;
+using StrategyLint.Tests.CodeRules;
 
 namespace StrategyLint.Tests.Security;
 
@@ -23,27 +24,10 @@ public sealed class CodeRuleEscapeTests : IDisposable
 
     public void Dispose() => _cache.Dispose();
 
-    private static string Rule(string body, string members = "") => $$"""
-        namespace HouseRules
-        {
-        public sealed class ProbeRule : StrategyRule
-        {
-            public static readonly DiagnosticDescriptor Descriptor = RuleDescriptors.Create("house.Probe", "Probe", "{0}", RuleCategories.Custom, DiagnosticSeverity.Warning, "A probe.");
 
-            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Descriptor];
+    private static string Rule(string body, string members = "") => ProbeRules.Source(body, members);
 
-            public override void Initialize(StrategyAnalysisContext context) =>
-                context.RegisterDocumentAction(c =>
-                {
-                    {{body}}
-                });
-        {{members}}
-        }
-        }
-        """;
-
-    private CodeRuleResult Load(string source, double seconds = 10) =>
-        CodeRuleCompiler.Load([new CodeRuleSource(Path.Combine(_cache.Path, "Probe.cs"), "rules/Probe.cs", source)], "test", Path.Combine(_cache.Path, "cache"), TimeSpan.FromSeconds(seconds));
+    private CodeRuleResult Load(string source, double seconds = 10) => ProbeRules.Load(_cache.Path, source, seconds);
 
     /// <summary>The rule is refused, with an SL0001 at each marked position whose message holds the parts.</summary>
     private void AssertRefusedAt(string markup, params string[] parts)
