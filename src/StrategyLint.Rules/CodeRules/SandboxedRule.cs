@@ -36,8 +36,6 @@ internal sealed class SandboxedRule : StrategyRule
         _coverage = inner.Coverage;
     }
 
-    public StrategyRule Inner => _inner;
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => _diagnostics;
 
     public override IReadOnlyCollection<string>? Profiles => _profiles;

@@ -10,7 +10,7 @@ internal sealed record FileResult(InputFile File, IReadOnlyList<Finding> Finding
     /// <summary>The ids of the diagnostics checked on this file (its profile's rules that are not off); empty when skipped.</summary>
     public IReadOnlySet<string> CheckedRules { get; init; } = new HashSet<string>();
 
-    /// <summary>The SHA-256 of the bytes analysed, so --fix can tell a file edited since (null: not analysed).</summary>
+    /// <summary>The SHA-256 of the bytes analysed, so --fix can tell a file edited since (null: not analysed, or no finding offers a fix).</summary>
     public byte[]? ContentHash { get; init; }
 
     /// <summary>The findings that count: not suppressed inline or by a baseline.</summary>

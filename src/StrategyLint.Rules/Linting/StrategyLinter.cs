@@ -127,9 +127,7 @@ internal sealed class StrategyLinter
         var profile = ProfileResolver.Resolve(document, file.FullPath, _profileFlag, _config, _fallbackProfile);
         var checkedIds = new HashSet<string>(StringComparer.Ordinal);
         var editorConfigSeverities = _engine.Value.EditorConfig.For(file);
-        // C# rules are bounded by their own limit in the rule host, on top of the file's budget for the other rules.
-        var hostedAllowance = TimeSpan.FromTicks(Catalog.Rules.OfType<CodeRules.HostedCodeRule>().Sum(r => r.Limit.Ticks));
-        var limits = new RunLimits(_config.MaxFindingsPerRule, TimeBudget(_config.TimeoutSecondsPerFile, bytes.LongLength) + hostedAllowance);
+        var limits = new RunLimits(_config.MaxFindingsPerRule, TimeBudget(_config.TimeoutSecondsPerFile, bytes.LongLength) + HostedAllowance);
         findings.AddRange(_engine.Value.Runner.Run(document, profile.Name, d => _config.SeverityOf(d, overrides, editorConfigSeverities), cancellationToken, checkedIds, limits));
         findings.Sort(Finding.Compare);
         findings = InlineSuppressions.Apply(document, findings, Catalog, _config.RequireSuppressionReason, _config.SeverityOf(SL0003InvalidSuppression.Rule, overrides, editorConfigSeverities));
@@ -137,7 +135,7 @@ internal sealed class StrategyLinter
         var hashes = decoded.Format!.Encoding is UTF8Encoding && !decoded.Format.HasBom
             ? LineHasher.ForLines(decoded.Text!, LinesOf(findings))
             : LineHasher.ForLines(bytes, LinesOf(findings));
-        return new FileResult(file, WithHashes(findings, hashes), decoded.Format, Skipped: false, profile) { CheckedRules = checkedIds, ContentHash = System.Security.Cryptography.SHA256.HashData(bytes) };
+        return new FileResult(file, WithHashes(findings, hashes), decoded.Format, Skipped: false, profile) { CheckedRules = checkedIds, ContentHash = findings.Any(f => f.Fix is not null) ? System.Security.Cryptography.SHA256.HashData(bytes) : null };
     }
 
     /// <summary>
@@ -146,6 +144,14 @@ internal sealed class StrategyLinter
     /// </summary>
     internal static TimeSpan TimeBudget(int secondsPerFile, long bytes) =>
         TimeSpan.FromSeconds(secondsPerFile * Math.Max(1.0, bytes / (1024.0 * 1024.0)));
+
+    /// <summary>
+    /// C# rules are bounded by their own limit in the rule host, on top of the file's budget for the other rules:
+    /// the sum of their limits, the same for every file of the run.
+    /// </summary>
+    private TimeSpan HostedAllowance => _hostedAllowance ??= TimeSpan.FromTicks(Catalog.Rules.OfType<CodeRules.HostedCodeRule>().Sum(r => r.Limit.Ticks));
+
+    private TimeSpan? _hostedAllowance;
 
     private static HashSet<int> LinesOf(IEnumerable<Finding> findings) => [.. findings.Select(f => f.Line)];
 
