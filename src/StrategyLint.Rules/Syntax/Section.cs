@@ -63,10 +63,6 @@ public sealed class Section
                 yield return section;
     }
 
-    // Cached by MentionScanner: whether this section or one above it is a glossary or a background section.
-    internal bool? Glossary { get; set; }
-
-    internal bool? Background { get; set; }
 
     internal void AddBlock(BlockNode block) => _blocks.Add(block);
 

@@ -17,12 +17,14 @@ internal sealed class DocumentWords
     {
         var regions = new List<TextSpan>();
         var info = new List<(Section, bool)>();
+        var blocks = new List<BlockNode?>();
         foreach (var section in document.Sections)
         {
             if (section.Level >= 2 && section.Heading is not null)
             {
                 regions.Add(section.Heading.Span);
                 info.Add((section, true));
+                blocks.Add(section.Heading);
             }
         }
         foreach (var block in document.Blocks)
@@ -31,16 +33,21 @@ internal sealed class DocumentWords
             {
                 regions.Add(block.Span);
                 info.Add((block.Section, false));
+                blocks.Add(block);
             }
         }
         Index = new WordIndex(document.Prose, regions);
         RegionInfo = info;
+        RegionBlock = blocks;
     }
 
     public WordIndex Index { get; }
 
     /// <summary>Per region: the section it belongs to, and whether it is that section's heading.</summary>
     public IReadOnlyList<(Section Section, bool InHeading)> RegionInfo { get; }
+
+    /// <summary>Per region: the block it is (a heading, a paragraph, a table cell).</summary>
+    public IReadOnlyList<BlockNode?> RegionBlock { get; }
 
     public static DocumentWords Of(StrategyDocument document) => document.GetOrAddAnalysis(typeof(DocumentWords), d => new DocumentWords(d));
 

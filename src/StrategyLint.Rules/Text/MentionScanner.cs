@@ -13,13 +13,17 @@ internal sealed record Mention(
     bool InGlossary,
     bool InBackground,
     bool Negated,
-    bool Excluded)
+    bool Excluded,
+    SentenceKind Kind = SentenceKind.Statement)
 {
     /// <summary>The matched text (prose).</summary>
     public string Value => Section.Document.GetProse(Span);
 
     /// <summary>A mention that can count as a commitment: not negated, not excluded, not in a glossary or background section.</summary>
     public bool Counts => !Negated && !Excluded && !InGlossary && !InBackground;
+
+    /// <summary>A counted mention in a sentence that commits the draft (or in a heading of a section of its own).</summary>
+    public bool Commits => Counts && (InHeading || Kind == SentenceKind.Commitment);
 }
 
 /// <summary>
@@ -44,6 +48,7 @@ internal static partial class MentionScanner
             var (section, inHeading) = words.RegionInfo[match.Region];
             var span = new TextSpan(match.Start, match.Length);
             var sentence = words.Index.Sentence(match.Region, match.Start);
+            var block = words.RegionBlock[match.Region];
             mentions.Add(new Mention(
                 span,
                 sentence,
@@ -53,7 +58,8 @@ internal static partial class MentionScanner
                 !inHeading && IsBackground(section),
                 Sentences.IsNegated(prose, sentence, match.Start),
                 // A heading is not searched for institution names: "Ministry of Justice" as a heading is a section title.
-                Overlaps(excluded, match) || (ignoreNames && !inHeading && InProperName(prose, sentence, span))));
+                Overlaps(excluded, match) || (ignoreNames && !inHeading && InProperName(prose, sentence, span)),
+                inHeading ? SentenceKind.Statement : Commitments.Classify(document, sentence, block)));
         }
         return mentions;
     }
@@ -136,12 +142,16 @@ internal static partial class MentionScanner
     }
 
     /// <summary>True when the section or a section above it (level 2 or below) is a glossary, definitions or references section.</summary>
-    public static bool IsGlossary(Section section) =>
-        section.Level >= 2 && (section.Glossary ??= GlossaryTitle().IsMatch(section.Title) || IsGlossary(section.Parent!));
+    public static bool IsGlossary(Section section) => SectionRoles.IsGlossary(section);
 
-    /// <summary>True when the section or a section above it (level 2 or below) is background: introduction, context, threats.</summary>
-    public static bool IsBackground(Section section) =>
-        section.Level >= 2 && (section.Background ??= BackgroundTitle().IsMatch(section.Title) || IsBackground(section.Parent!));
+    /// <summary>True when the section is background: introduction, context, threats, unless its prose commits (see <see cref="SectionRoles"/>).</summary>
+    public static bool IsBackground(Section section) => SectionRoles.IsBackground(section);
+
+    /// <summary>True when a title names a glossary, definitions or references section.</summary>
+    internal static bool GlossaryTitleMatches(string title) => GlossaryTitle().IsMatch(title);
+
+    /// <summary>True when a title names background: introduction, context, threats, statistics.</summary>
+    internal static bool BackgroundTitleMatches(string title) => BackgroundTitle().IsMatch(title);
 
     /// <summary>The sentence quoted in a message: collapsed, at most 160 characters.</summary>
     public static string Quote(StrategyDocument document, TextSpan sentence)

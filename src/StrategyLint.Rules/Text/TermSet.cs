@@ -176,21 +176,51 @@ internal sealed class TermSet
     // glue ("&" in "R&D") or, between words, after white space or hyphens.
     private static void AddIfMatches(WordTerm term, ITokenSource tokens, int token, List<Candidate> candidates)
     {
-        var last = token;
-        for (var p = 0; p < term.Parts.Length - 1; p++)
-        {
-            if (!tokens.HasNextInRegion(last))
-                return;
-            var part = term.Parts[p];
-            var gap = tokens.Text.AsSpan(tokens.End(last), tokens.Start(last + 1) - tokens.End(last));
-            if (!part.AcceptsGap(gap))
-                return;
-            last++;
-            if (!term.Parts[p + 1].Word.Matches(tokens.Text.AsSpan(tokens.Start(last), tokens.End(last) - tokens.Start(last))))
-                return;
-        }
+        var last = MatchFrom(term, tokens, 0, token);
+        if (last < 0)
+            return;
         var region = tokens is WordIndex index ? index.RegionOf(token) : 0;
         candidates.Add(new Candidate(tokens.Start(token), tokens.End(last), term.Order, region));
+    }
+
+    // Part p matches at `token`: the token where the rest of the term ends, or -1. A gap after a part tries the fewest
+    // skipped words first, as the specification's lazy quantifier does; skipped words are joined by separators only.
+    private static int MatchFrom(WordTerm term, ITokenSource tokens, int p, int token)
+    {
+        if (p == term.Parts.Length - 1)
+            return token;
+        var part = term.Parts[p];
+        var last = token;
+        for (var skipped = 0; ; skipped++)
+        {
+            if (!tokens.HasNextInRegion(last))
+                return -1;
+            var gap = tokens.Text.AsSpan(tokens.End(last), tokens.Start(last + 1) - tokens.End(last));
+            if (skipped == 0 ? !part.AcceptsGap(gap) : !IsSeparatorRun(gap))
+                return -1;
+            var next = last + 1;
+            if (term.Parts[p + 1].Word.Matches(tokens.Text.AsSpan(tokens.Start(next), tokens.End(next) - tokens.Start(next))))
+            {
+                var end = MatchFrom(term, tokens, p + 1, next);
+                if (end >= 0)
+                    return end;
+            }
+            if (skipped >= part.MaxGap)
+                return -1;
+            last = next;
+        }
+    }
+
+    private static bool IsSeparatorRun(ReadOnlySpan<char> gap)
+    {
+        if (gap.IsEmpty)
+            return false;
+        foreach (var c in gap)
+        {
+            if (!WordChars.IsSeparator(c))
+                return false;
+        }
+        return true;
     }
 
     // What a regex scan over the alternation would return: the leftmost match, the earliest alternative at a
@@ -222,6 +252,12 @@ internal sealed class TermSet
         var builder = new StringBuilder(@"\b(?:");
         for (var i = 0; i < words.Length; i++)
         {
+            if (Gap(words[i]) is int gap)
+            {
+                // Up to `gap` whole words may stand here ("critical ~3 infrastructure": "critical public information infrastructure").
+                builder.Append(@"(?:[\s\-]+\w+){0,").Append(gap).Append("}?");
+                continue;
+            }
             if (i > 0)
                 builder.Append(@"[\s\-]+");
             builder.Append(WordPattern(words[i]));
@@ -229,11 +265,18 @@ internal sealed class TermSet
         return builder.Append(@")\b").ToString();
     }
 
+    /// <summary>The largest gap a term allows: "~3" lets up to three words stand between its neighbours.</summary>
+    internal const int MaxGap = 5;
+
+    /// <summary>The number of a gap word ("~2" → 2), or null for an ordinary word.</summary>
+    internal static int? Gap(string word) =>
+        word.Length == 2 && word[0] == '~' && word[1] is >= '1' and <= '9' && word[1] - '0' <= MaxGap ? word[1] - '0' : null;
+
     internal static bool IsRegex(string term) => term.Length > 2 && term[0] == '/' && term[^1] == '/';
 
     private static string[] SplitWords(string term) => term.Split([' ', '\t', '-'], StringSplitOptions.RemoveEmptyEntries);
 
-    private enum Inflection { PluralS, Y, E, S, Regular }
+    private enum Inflection { PluralS, Y, E, EE, S, Regular }
 
     private static Inflection InflectionOf(string word)
     {
@@ -243,6 +286,9 @@ internal sealed class TermSet
         var lower = word.ToLowerInvariant();
         if (lower.EndsWith('y') && !IsVowel(lower[^2]))
             return Inflection.Y;
+        // "oversee": oversees, overseen is not covered, overseeing (not "overseing").
+        if (lower.EndsWith("ee", StringComparison.Ordinal))
+            return Inflection.EE;
         if (lower.EndsWith('e'))
             return Inflection.E;
         return lower.EndsWith('s') ? Inflection.S : Inflection.Regular;
@@ -260,6 +306,7 @@ internal sealed class TermSet
             Inflection.PluralS => Regex.Escape(word) + "s?",
             Inflection.Y => Regex.Escape(word[..^1]) + "(?:y|ies|ied)",
             Inflection.E => Regex.Escape(word[..^1]) + "(?:e|es|ed|ing)",
+            Inflection.EE => Regex.Escape(word) + "(?:s|d|ing)?",
             Inflection.S => Regex.Escape(word) + "(?:es)?",
             _ => Regex.Escape(word) + "(?:s|es|ed|ing)?",
         };
@@ -271,6 +318,7 @@ internal sealed class TermSet
         Inflection.PluralS => [word, word + "s"],
         Inflection.Y => [word, word[..^1] + "ies", word[..^1] + "ied"],
         Inflection.E => [word, word + "s", word + "d", word[..^1] + "ing"],
+        Inflection.EE => [word, word + "s", word + "d", word + "ing"],
         Inflection.S => [word, word + "es"],
         _ => [word, word + "s", word + "es", word + "ed", word + "ing"],
     };
@@ -299,10 +347,20 @@ internal sealed class TermSet
             if (IsRegex(term))
                 return null;
             var words = SplitWords(term);
+            // A gap may only stand between two words.
+            if (words.Length == 0 || Gap(words[0]) is not null || Gap(words[^1]) is not null)
+                return null;
             var parts = new List<Part>();
             for (var w = 0; w < words.Length; w++)
             {
                 var word = words[w];
+                if (Gap(word) is int gap)
+                {
+                    if (parts.Count == 0 || Gap(words[w - 1]) is not null)
+                        return null;
+                    parts[^1] = parts[^1] with { MaxGap = gap };
+                    continue;
+                }
                 var prefix = word.EndsWith('*');
                 var body = prefix ? word[..^1] : word;
                 if (body.Length == 0 || !WordChars.IsWord(body[0]) || body.Any(c => c is '\u200C' or '\u200D' or '*'))
@@ -320,7 +378,7 @@ internal sealed class TermSet
                         : prefix
                             ? new TermWord(run, null)
                             : new TermWord(null, new HashSet<string>(Forms(run, InflectionOf(body)), FoldedComparer.Instance));
-                    parts.Add(new Part(matcher, glue, WordBreak: lastRun && w < words.Length - 1));
+                    parts.Add(new Part(matcher, glue, WordBreak: lastRun && w < words.Length - 1, MaxGap: 0));
                 }
             }
             return parts.Count == 0 ? null : new WordTerm(order, [.. parts]);
@@ -346,7 +404,7 @@ internal sealed class TermSet
     }
 
     /// <summary>One run of a term: how the token must read, and what must follow it before the next run.</summary>
-    private sealed record Part(TermWord Word, string Glue, bool WordBreak)
+    private sealed record Part(TermWord Word, string Glue, bool WordBreak, int MaxGap)
     {
         /// <summary>Within a word the gap is the glue exactly; between words it is the glue, then white space or hyphens.</summary>
         public bool AcceptsGap(ReadOnlySpan<char> gap)

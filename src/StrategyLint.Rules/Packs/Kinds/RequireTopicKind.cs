@@ -59,6 +59,19 @@ internal sealed class RequireTopicKind : IPackKind
             .ToList();
         foreach (var commitment in commitments.Where(c => !counted.Any(m => m.Sentence == c.Sentence)))
             counted.Add(commitment);
-        return new Coverage(headings.Count > 0 || commitments.Count > 0 || counted.Count >= Math.Max(1, rule.Definition.MinMentions), headings, counted, all);
+        var mode = Environment.GetEnvironmentVariable("SL_MODE") ?? "old";
+        var min = Environment.GetEnvironmentVariable("SL_MIN") is { } v ? int.Parse(v) : Math.Max(1, rule.Definition.MinMentions);
+        var covered = mode switch
+        {
+            "commit" => headings.Count > 0 || commitments.Count > 0 || counted.Any(m => m.Commits),
+            "commitn" => headings.Count > 0 || commitments.Count > 0 || counted.Any(m => m.Commits) || counted.Count >= min,
+            "stmt" => headings.Count > 0 || commitments.Count > 0 || counted.Any(m => m.Kind is SentenceKind.Commitment or SentenceKind.Statement),
+            "stmtn" => headings.Count > 0 || commitments.Count > 0 || counted.Count(m => m.Kind is SentenceKind.Commitment or SentenceKind.Statement) >= min || counted.Any(m => m.Commits),
+            _ => headings.Count > 0 || commitments.Count > 0 || counted.Count >= min,
+        };
+        if (Environment.GetEnvironmentVariable("SL_DEBUG") == rule.Definition.Id)
+            foreach (var m in all)
+                Console.Error.WriteLine($"{System.IO.Path.GetFileName(document.Path)} {m.Kind} counts={m.Counts} bg={m.InBackground} role={SectionRoles.Of(m.Section)} [{m.Section.Title}] :: {MentionScanner.Quote(document, m.Sentence)}");
+        return new Coverage(covered, headings, counted, all);
     }
 }
