@@ -47,6 +47,8 @@ internal sealed class PackRuleDefinition
     public bool IgnoreNames { get; set; }
     /// <summary>require-clause: entries "a|b + c|d": one sentence holding one term of each group counts as the clause.</summary>
     public LocalizedTerms Together { get; set; } = new();
+    /// <summary>require-topic and require-clause: a mention whose sentence also holds one of these terms does not count.</summary>
+    public LocalizedTerms NotWith { get; set; } = new();
     /// <summary>require-topic and require-clause: counted mentions (outside headings) needed.</summary>
     public int MinMentions { get; set; } = 1;
 

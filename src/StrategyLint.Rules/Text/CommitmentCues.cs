@@ -22,6 +22,7 @@ internal sealed class CommitmentCues
     private readonly HashSet<string> _notInfinitive;
     private readonly List<string[]> _definitions;
     private readonly List<string[]> _past;
+    private readonly List<string[]> _findings;
 
     public CommitmentCues(CommitmentVocabulary vocabulary)
     {
@@ -36,6 +37,7 @@ internal sealed class CommitmentCues
         _notInfinitive = Set(vocabulary.NotInfinitive);
         _definitions = Phrases(vocabulary.Definitions);
         _past = Phrases(vocabulary.Past);
+        _findings = Phrases(vocabulary.Findings);
     }
 
     /// <summary>The cues for a language ("fr", "es-ES"…), English when the language has none.</summary>
@@ -87,6 +89,13 @@ internal sealed class CommitmentCues
     {
         var folded = tokens.Select(Fold).ToList();
         return _past.Any(phrase => Contains(folded, phrase));
+    }
+
+    /// <summary>True when the sentence reports a finding: "the 2018 survey shows", "according to the study", "les données montrent".</summary>
+    public bool IsFinding(List<string> tokens)
+    {
+        var folded = tokens.Select(Fold).ToList();
+        return _findings.Any(phrase => Contains(folded, phrase));
     }
 
     private bool IsFuture(string lower, string folded)

@@ -31,6 +31,9 @@ internal sealed class CommitmentVocabulary
     /// <summary>Words and phrases of past narrative ("was", "has been", "a été", "fue"): such a sentence, without a cue, tells history.</summary>
     public List<string> Past { get; set; } = [];
 
+    /// <summary>Phrases that report a finding ("the survey shows", "according to the study"): evidence about the situation, never a commitment.</summary>
+    public List<string> Findings { get; set; } = [];
+
     private const string ResourcePrefix = "rules/languages/commitments/";
 
     /// <summary>The shipped vocabulary for a language, or an empty one (no commitment can then be recognised by words).</summary>

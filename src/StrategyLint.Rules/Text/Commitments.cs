@@ -11,7 +11,7 @@ internal enum SentenceKind
     Commitment,
     /// <summary>A plain statement in the present tense: it sets something out without committing to it.</summary>
     Statement,
-    /// <summary>A figure about the past or present ("In 2023 the CERT handled 212 incidents"): evidence, not a commitment.</summary>
+    /// <summary>A figure or a finding about the past or present ("In 2023 the CERT handled 212 incidents", "the survey shows…"): evidence, not a commitment.</summary>
     Statistic,
     /// <summary>Past narrative ("the agency was set up in 2012", "a été créé"): history, not what the strategy sets out.</summary>
     Past,
@@ -62,7 +62,7 @@ internal static class Commitments
             return SentenceKind.Commitment;
         if (block is { Kind: BlockKind.TableCell } && !block.IsHeaderRow && cues.StartsWithGoalVerb(tokens))
             return SentenceKind.Commitment;
-        if (HasFigure(tokens))
+        if (HasFigure(tokens) || cues.IsFinding(tokens))
             return SentenceKind.Statistic;
         return cues.IsPast(tokens) ? SentenceKind.Past : SentenceKind.Statement;
     }

@@ -22,8 +22,11 @@ internal sealed record Mention(
     /// <summary>A mention that can count as a commitment: not negated, not excluded, not in a glossary or background section.</summary>
     public bool Counts => !Negated && !Excluded && !InGlossary && !InBackground;
 
-    /// <summary>A counted mention in a sentence that commits the draft (or in a heading of a section of its own).</summary>
-    public bool Commits => Counts && (InHeading || Kind == SentenceKind.Commitment);
+    /// <summary>
+    /// The sentence sets something out: a commitment, or a statement of the strategy's arrangements in the present
+    /// tense. Statistics, past narrative, definitions, citations and questions do not.
+    /// </summary>
+    public bool SetsOut => Kind is SentenceKind.Commitment or SentenceKind.Statement;
 }
 
 /// <summary>

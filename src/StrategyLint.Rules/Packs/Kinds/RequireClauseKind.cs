@@ -36,17 +36,33 @@ internal sealed class RequireClauseKind : IPackKind
             .Where(m => m.InHeading && CountsForClause(m)).ToList();
         if (headings.Count > 0)
             return (true, headings);
-        var mentions = MentionScanner.Find(document, rule.Terms("terms", rule.Definition.Terms, document), exclude, rule.Definition.IgnoreNames);
-        var counted = mentions.Where(CountsForClause).ToList();
-        if (counted.Count >= Math.Max(1, rule.Definition.MinMentions))
+        var notWith = NotWith(rule, document);
+        var mentions = MentionScanner.Find(document, rule.Terms("terms", rule.Definition.Terms, document), exclude, rule.Definition.IgnoreNames)
+            .Select(m => notWith(m) ? m with { Excluded = true } : m)
+            .ToList();
+        // A clause is something the draft sets out: a mention in a statistic, past narrative, a definition, a citation
+        // or a question does not count.
+        var counted = mentions.Where(m => CountsForClause(m) && m.SetsOut).ToList();
+        if (counted.Any(m => m.Kind == SentenceKind.Commitment) || counted.Select(m => m.Sentence).Distinct().Count() >= Math.Max(1, rule.Definition.MinMentions))
             return (true, counted);
 
-        foreach (var expression in rule.Definition.Together.For(document.FrontMatter.Language))
+        foreach (var expression in rule.Definition.Together.For(Commitments.Language(document)))
         {
-            if (TogetherInOneSentence(rule, document, expression, exclude).FirstOrDefault(CountsForClause) is { } together)
+            if (TogetherInOneSentence(rule, document, expression, exclude).FirstOrDefault(m => CountsForClause(m) && m.SetsOut && !notWith(m)) is { } together)
                 return (true, [together]);
         }
         return (false, mentions);
+    }
+
+    /// <summary>A test for mentions whose sentence holds one of the rule's <c>notWith</c> terms.</summary>
+    internal static Func<Mention, bool> NotWith(PackRule rule, StrategyDocument document)
+    {
+        var terms = rule.Terms("notWith", rule.Definition.NotWith, document);
+        if (terms.IsEmpty)
+            return _ => false;
+        var words = DocumentWords.Of(document);
+        var matches = words.MatchesOf(terms);
+        return m => words.AnyWithin(matches, m.Sentence);
     }
 
     /// <summary>Every mention of the first group whose sentence also holds a term of every other group (callers decide which count).</summary>
@@ -67,7 +83,7 @@ internal sealed class RequireClauseKind : IPackKind
         }
     }
 
-    private static bool CountsForClause(Mention mention) => !mention.Negated && !mention.Excluded && !mention.InGlossary;
+    internal static bool CountsForClause(Mention mention) => !mention.Negated && !mention.Excluded && !mention.InGlossary;
 
     private static LocalizedTerms Single(string alternatives)
     {

@@ -50,28 +50,27 @@ internal sealed class RequireTopicKind : IPackKind
         var headings = MentionScanner.Find(document, rule.Terms("headings", rule.Definition.Headings, document), exclude)
             .Where(m => m.InHeading && !m.Negated && !m.Excluded && !m.InGlossary && !MentionScanner.IsBackground(m.Section))
             .ToList();
-        var all = MentionScanner.Find(document, rule.Terms("terms", rule.Definition.Terms, document), exclude, rule.Definition.IgnoreNames).Where(m => !m.InHeading).ToList();
-        var counted = all.Where(m => m.Counts).ToList();
-        // A sentence pairing a commitment verb with the topic ("we will develop a cybercrime law") is a commitment by itself.
-        var commitments = rule.Definition.Together.For(document.FrontMatter.Language)
+        var all = MentionScanner.Find(document, rule.Terms("terms", rule.Definition.Terms, document), exclude, rule.Definition.IgnoreNames)
+            .Concat(Acronyms.Mentions(rule, document, exclude))
+            .Where(m => !m.InHeading).ToList();
+        // What the draft sets out about the topic: counted mentions in sentences that commit or state the strategy's
+        // arrangements; statistics, past narrative, definitions, citations and questions never count.
+        var notWith = RequireClauseKind.NotWith(rule, document);
+        var counted = all.Where(m => m.Counts && m.SetsOut && !notWith(m)).ToList();
+        // A sentence pairing the topic with what makes it a commitment ("we will develop a cybercrime law") counts by itself.
+        var together = rule.Definition.Together.For(Commitments.Language(document))
             .SelectMany(expression => RequireClauseKind.TogetherInOneSentence(rule, document, expression, exclude))
-            .Where(m => m.Counts)
+            .Where(m => m.Counts && m.SetsOut && !notWith(m))
             .ToList();
-        foreach (var commitment in commitments.Where(c => !counted.Any(m => m.Sentence == c.Sentence)))
-            counted.Add(commitment);
-        var mode = Environment.GetEnvironmentVariable("SL_MODE") ?? "old";
-        var min = Environment.GetEnvironmentVariable("SL_MIN") is { } v ? int.Parse(v) : Math.Max(1, rule.Definition.MinMentions);
-        var covered = mode switch
-        {
-            "commit" => headings.Count > 0 || commitments.Count > 0 || counted.Any(m => m.Commits),
-            "commitn" => headings.Count > 0 || commitments.Count > 0 || counted.Any(m => m.Commits) || counted.Count >= min,
-            "stmt" => headings.Count > 0 || commitments.Count > 0 || counted.Any(m => m.Kind is SentenceKind.Commitment or SentenceKind.Statement),
-            "stmtn" => headings.Count > 0 || commitments.Count > 0 || counted.Count(m => m.Kind is SentenceKind.Commitment or SentenceKind.Statement) >= min || counted.Any(m => m.Commits),
-            _ => headings.Count > 0 || commitments.Count > 0 || counted.Count >= min,
-        };
+        foreach (var mention in together.Where(t => !counted.Any(m => m.Sentence == t.Sentence)))
+            counted.Add(mention);
+        var covered = headings.Count > 0
+            || counted.Any(m => m.Kind == SentenceKind.Commitment)
+            || together.Count > 0
+            || counted.Select(m => m.Sentence).Distinct().Count() >= Math.Max(1, rule.Definition.MinMentions);
         if (Environment.GetEnvironmentVariable("SL_DEBUG") == rule.Definition.Id)
             foreach (var m in all)
-                Console.Error.WriteLine($"{System.IO.Path.GetFileName(document.Path)} {m.Kind} counts={m.Counts} bg={m.InBackground} role={SectionRoles.Of(m.Section)} [{m.Section.Title}] :: {MentionScanner.Quote(document, m.Sentence)}");
+                Console.Error.WriteLine($"{System.IO.Path.GetFileName(document.Path)} {m.Kind} counts={m.Counts} role={SectionRoles.Of(m.Section)} [{m.Section.Title}] :: {MentionScanner.Quote(document, m.Sentence)}");
         return new Coverage(covered, headings, counted, all);
     }
 }
