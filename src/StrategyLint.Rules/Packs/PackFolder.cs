@@ -30,8 +30,8 @@ internal static class PackFolder
     /// <summary>The fields each kind reads, besides the common ones; any other field would silently do nothing.</summary>
     internal static readonly IReadOnlyDictionary<string, string[]> FieldsByKind = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        ["require-topic"] = ["headings", "terms", "exclude", "ignoreNames", "together", "minMentions", "fix", "coverage"],
-        ["require-clause"] = ["headings", "terms", "exclude", "ignoreNames", "together", "minMentions", "coverage"],
+        ["require-topic"] = ["headings", "terms", "exclude", "ignoreNames", "together", "notWith", "sentences", "minMentions", "fix", "coverage"],
+        ["require-clause"] = ["headings", "terms", "exclude", "ignoreNames", "together", "notWith", "sentences", "minMentions", "coverage"],
         ["forbid-phrase"] = ["terms", "exclude", "replacements"],
         ["static-list"] = ["sections", "minItems", "then", "fix"],
         ["co-occurrence"] = ["if", "then", "sections", "exclude"],

@@ -49,6 +49,12 @@ internal sealed class PackRuleDefinition
     public LocalizedTerms Together { get; set; } = new();
     /// <summary>require-topic and require-clause: a mention whose sentence also holds one of these terms does not count.</summary>
     public LocalizedTerms NotWith { get; set; } = new();
+    /// <summary>
+    /// require-topic and require-clause: which sentences can hold a counted mention. "setsOut" (the default): commitments
+    /// and statements of the strategy's arrangements; "commitments": commitments only; "any": any sentence, statistics,
+    /// findings and past narrative included (for rules about what the draft reports, such as the scale of cybercrime).
+    /// </summary>
+    public string Sentences { get; set; } = "setsOut";
     /// <summary>require-topic and require-clause: counted mentions (outside headings) needed.</summary>
     public int MinMentions { get; set; } = 1;
 

@@ -59,6 +59,18 @@ internal sealed class PackRule : StrategyRule
         return _termSets.GetOrAdd((field, language), _ => new TermSet(terms.For(language), linear: SourcePath is not null));
     }
 
+    /// <summary>
+    /// Whether a mention's sentence can count for this rule (<c>sentences</c>). A topic, unlike a clause, also needs the
+    /// mention outside an appendage ("including…", "in line with…"): a focus area is covered by what a sentence
+    /// commits to, while a clause such as "in accordance with human rights" is honoured by the manner itself.
+    /// </summary>
+    public bool Accepts(Mention mention, bool topic) => Definition.Sentences switch
+    {
+        "any" => true,
+        "commitments" => mention.Kind == SentenceKind.Commitment && !(topic && mention.InAppendage),
+        _ => mention.SetsOut && !(topic && mention.InAppendage),
+    };
+
     /// <summary>"Message. Detail. Framework. To satisfy it: …" as one plain-English finding.</summary>
     public string Compose(string detail)
     {

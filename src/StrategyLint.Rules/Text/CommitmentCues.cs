@@ -23,6 +23,7 @@ internal sealed class CommitmentCues
     private readonly List<string[]> _definitions;
     private readonly List<string[]> _past;
     private readonly List<string[]> _findings;
+    private readonly List<string[]> _appendages;
 
     public CommitmentCues(CommitmentVocabulary vocabulary)
     {
@@ -38,6 +39,7 @@ internal sealed class CommitmentCues
         _definitions = Phrases(vocabulary.Definitions);
         _past = Phrases(vocabulary.Past);
         _findings = Phrases(vocabulary.Findings);
+        _appendages = Phrases(vocabulary.Appendages);
     }
 
     /// <summary>The cues for a language ("fr", "es-ES"…), English when the language has none.</summary>
@@ -96,6 +98,15 @@ internal sealed class CommitmentCues
     {
         var folded = tokens.Select(Fold).ToList();
         return _findings.Any(phrase => Contains(folded, phrase));
+    }
+
+    /// <summary>True when the words before a mention hold an appendage marker: "including", "such as", "in line with".</summary>
+    public bool IsAppendage(List<string> tokens)
+    {
+        if (_appendages.Count == 0 || tokens.Count == 0)
+            return false;
+        var folded = tokens.Select(Fold).ToList();
+        return _appendages.Any(phrase => Contains(folded, phrase));
     }
 
     private bool IsFuture(string lower, string folded)

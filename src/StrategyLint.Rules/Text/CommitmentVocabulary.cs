@@ -34,6 +34,9 @@ internal sealed class CommitmentVocabulary
     /// <summary>Phrases that report a finding ("the survey shows", "according to the study"): evidence about the situation, never a commitment.</summary>
     public List<string> Findings { get; set; } = [];
 
+    /// <summary>Markers of an appendage to a clause (examples, manner): "including", "such as", "in line with". A focus area named only there is not what the sentence commits to.</summary>
+    public List<string> Appendages { get; set; } = [];
+
     private const string ResourcePrefix = "rules/languages/commitments/";
 
     /// <summary>The shipped vocabulary for a language, or an empty one (no commitment can then be recognised by words).</summary>

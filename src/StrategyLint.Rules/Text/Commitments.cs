@@ -67,6 +67,24 @@ internal static class Commitments
         return cues.IsPast(tokens) ? SentenceKind.Past : SentenceKind.Statement;
     }
 
+    /// <summary>
+    /// True when the mention stands in an appendage of its clause: an example list or a reference to how something is
+    /// done ("…records it holds, including those about critical infrastructure", "…in line with good risk management").
+    /// Such a mention is not what the sentence commits to. The appendage runs from its marker to the mention with no
+    /// comma, semicolon, colon or bracket between them.
+    /// </summary>
+    public static bool InAppendage(StrategyDocument document, TextSpan sentence, int mentionStart)
+    {
+        var prose = document.Prose;
+        var start = mentionStart;
+        while (start > sentence.Start && prose[start - 1] is not (',' or ';' or ':' or '(' or ')' or '–' or '—'))
+            start--;
+        if (start == mentionStart)
+            return false;
+        var cues = CommitmentCues.For(Language(document));
+        return cues.IsAppendage(Tokenize(prose[start..mentionStart]));
+    }
+
     /// <summary>The draft's language for choosing cues (front matter today; detection supplies it when absent).</summary>
     internal static string Language(StrategyDocument document) => document.FrontMatter.Language ?? "en";
 

@@ -14,7 +14,8 @@ internal sealed record Mention(
     bool InBackground,
     bool Negated,
     bool Excluded,
-    SentenceKind Kind = SentenceKind.Statement)
+    SentenceKind Kind = SentenceKind.Statement,
+    bool InAppendage = false)
 {
     /// <summary>The matched text (prose).</summary>
     public string Value => Section.Document.GetProse(Span);
@@ -62,7 +63,8 @@ internal static partial class MentionScanner
                 Sentences.IsNegated(prose, sentence, match.Start),
                 // A heading is not searched for institution names: "Ministry of Justice" as a heading is a section title.
                 Overlaps(excluded, match) || (ignoreNames && !inHeading && InProperName(prose, sentence, span)),
-                inHeading ? SentenceKind.Statement : Commitments.Classify(document, sentence, block)));
+                inHeading ? SentenceKind.Statement : Commitments.Classify(document, sentence, block),
+                !inHeading && Commitments.InAppendage(document, sentence, match.Start)));
         }
         return mentions;
     }

@@ -14,8 +14,35 @@ public sealed class ShippedPackTests
     {
         var data = new TheoryData<string>();
         foreach (var file in Directory.GetFiles(Rules, "*.json", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}tests{Path.DirectorySeparatorChar}")).Order(StringComparer.Ordinal))
-            data.Add(Path.GetRelativePath(Rules, file).Replace('\\', '/'));
+        {
+            var relative = Path.GetRelativePath(Rules, file).Replace('\\', '/');
+            if (!IsLanguageData(relative))
+                data.Add(relative);
+        }
         return data;
+    }
+
+    /// <summary>rules/languages/ holds per-language vocabularies the engine reads (their own schemas), not packs.</summary>
+    private static bool IsLanguageData(string relative) => relative.StartsWith("languages/", StringComparison.Ordinal);
+
+    public static TheoryData<string> CommitmentVocabularies()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(Rules, "languages", "commitments"), "*.json").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(file));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CommitmentVocabularies))]
+    public async Task EveryCommitmentVocabularyFollowsItsSchemaAndIsNamedByItsLanguage(string file)
+    {
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(TestPaths.RepositoryRoot, "docs", "commitment-vocabulary.schema.json"));
+        var text = await File.ReadAllTextAsync(Path.Combine(Rules, "languages", "commitments", file));
+        var errors = schema.Validate(text);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{file}({e.LineNumber},{e.LinePosition}): {e.Kind} at {e.Path}")));
+        Assert.Equal(Path.GetFileNameWithoutExtension(file), JObject.Parse(text)["language"]!.Value<string>());
+        Assert.Contains(Path.GetFileNameWithoutExtension(file), StrategyLint.Text.CommitmentVocabulary.Languages());
     }
 
     [Theory]
@@ -41,7 +68,7 @@ public sealed class ShippedPackTests
     [Fact]
     public void TheToolLoadsEveryRuleFileOnce()
     {
-        var onDisk = Directory.GetFiles(Rules, "*.json", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Rules, f).Replace('\\', '/')).Where(f => !f.Contains("/tests/", StringComparison.Ordinal)).Where(f => !f.EndsWith("/pack.json", StringComparison.Ordinal)).Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal).ToList();
+        var onDisk = Directory.GetFiles(Rules, "*.json", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Rules, f).Replace('\\', '/')).Where(f => !f.Contains("/tests/", StringComparison.Ordinal) && !IsLanguageData(f)).Where(f => !f.EndsWith("/pack.json", StringComparison.Ordinal)).Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal).ToList();
         var loaded = PackLoader.BuiltIn.Select(r => r.Definition.Id).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(onDisk, loaded);
         Assert.All(PackLoader.BuiltIn, rule => Assert.NotNull(RuleCatalog.BuiltIn.Find(rule.Definition.Id)));

@@ -42,13 +42,13 @@ internal sealed class RequireClauseKind : IPackKind
             .ToList();
         // A clause is something the draft sets out: a mention in a statistic, past narrative, a definition, a citation
         // or a question does not count.
-        var counted = mentions.Where(m => CountsForClause(m) && m.SetsOut).ToList();
-        if (counted.Any(m => m.Kind == SentenceKind.Commitment) || counted.Select(m => m.Sentence).Distinct().Count() >= Math.Max(1, rule.Definition.MinMentions))
+        var counted = mentions.Where(m => CountsForClause(m) && rule.Accepts(m, topic: false)).ToList();
+        if (counted.Count >= Math.Max(1, rule.Definition.MinMentions))
             return (true, counted);
 
         foreach (var expression in rule.Definition.Together.For(Commitments.Language(document)))
         {
-            if (TogetherInOneSentence(rule, document, expression, exclude).FirstOrDefault(m => CountsForClause(m) && m.SetsOut && !notWith(m)) is { } together)
+            if (TogetherInOneSentence(rule, document, expression, exclude).FirstOrDefault(m => CountsForClause(m) && rule.Accepts(m, topic: false) && !notWith(m)) is { } together)
                 return (true, [together]);
         }
         return (false, mentions);

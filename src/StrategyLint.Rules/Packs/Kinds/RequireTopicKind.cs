@@ -20,9 +20,13 @@ internal sealed class RequireTopicKind : IPackKind
         var coverage = Evaluate(rule, c.Document);
         if (coverage.Covered)
             return;
-        var detail = coverage.Counted.Count == 0
-            ? coverage.All.Count == 0 ? "No heading or passage of the draft addresses it." : $"It is named only in background, glossary or negated passages ({coverage.All.Count} mention(s)), never as a commitment."
-            : $"It is mentioned only in passing ({coverage.Counted.Count} mention(s), fewer than {rule.Definition.MinMentions}) and has no section of its own.";
+        var detail = coverage.All.Count == 0
+            ? "No heading or passage of the draft addresses it."
+            : coverage.Counted.Count > 0
+                ? $"It is set out in only {coverage.Counted.Count} mention(s), fewer than the {rule.Definition.MinMentions} this rule asks for, and it has no section of its own."
+                : coverage.All.Any(m => m.Counts)
+                    ? $"It is named {coverage.All.Count} time(s), but never in a sentence that commits to it or sets it out: only in statistics, findings, past events, definitions, examples or asides. It has no section of its own."
+                    : $"It is named only in background, glossary or negated passages ({coverage.All.Count} mention(s)), never as a commitment.";
         var evidence = rule.Evidence(c.Document, coverage.Counted.Concat(coverage.All).Distinct(),
             ("searchedHeadings", string.Join(", ", rule.Definition.Headings.For(c.Document.FrontMatter.Language))),
             ("searchedTerms", string.Join(", ", rule.Definition.Terms.For(c.Document.FrontMatter.Language))));
@@ -56,18 +60,19 @@ internal sealed class RequireTopicKind : IPackKind
         // What the draft sets out about the topic: counted mentions in sentences that commit or state the strategy's
         // arrangements; statistics, past narrative, definitions, citations and questions never count.
         var notWith = RequireClauseKind.NotWith(rule, document);
-        var counted = all.Where(m => m.Counts && m.SetsOut && !notWith(m)).ToList();
+        var counted = all.Where(m => m.Counts && rule.Accepts(m, topic: true) && !notWith(m)).ToList();
         // A sentence pairing the topic with what makes it a commitment ("we will develop a cybercrime law") counts by itself.
         var together = rule.Definition.Together.For(Commitments.Language(document))
             .SelectMany(expression => RequireClauseKind.TogetherInOneSentence(rule, document, expression, exclude))
-            .Where(m => m.Counts && m.SetsOut && !notWith(m))
+            .Where(m => m.Counts && rule.Accepts(m, topic: true) && !notWith(m))
             .ToList();
         foreach (var mention in together.Where(t => !counted.Any(m => m.Sentence == t.Sentence)))
             counted.Add(mention);
+        // minMentions is 1 for every shipped focus area: one sentence that commits to the topic covers it. A pack may ask
+        // for more sentences; a sentence pairing the topic with a commitment (together) counts by itself.
         var covered = headings.Count > 0
-            || counted.Any(m => m.Kind == SentenceKind.Commitment)
             || together.Count > 0
-            || counted.Select(m => m.Sentence).Distinct().Count() >= Math.Max(1, rule.Definition.MinMentions);
+            || counted.Count >= Math.Max(1, rule.Definition.MinMentions);
         if (Environment.GetEnvironmentVariable("SL_DEBUG") == rule.Definition.Id)
             foreach (var m in all)
                 Console.Error.WriteLine($"{System.IO.Path.GetFileName(document.Path)} {m.Kind} counts={m.Counts} role={SectionRoles.Of(m.Section)} [{m.Section.Title}] :: {MentionScanner.Quote(document, m.Sentence)}");

@@ -80,8 +80,8 @@ public sealed class SL2001Tests
         """);
 
     [Fact]
-    public void SinglePassingMention_IsReported() => RuleVerifier.Verify("SL2001", """
-        {|SL2001:# National Cybersecurity Strategy of Examplia|}
+    public void OneCommitmentNamingIt_IsClean() => RuleVerifier.Verify("SL2001", """
+        # National Cybersecurity Strategy of Examplia
 
         ## Objectives
 
@@ -89,17 +89,26 @@ public sealed class SL2001Tests
         """);
 
     [Fact]
-    public void SinglePassingMention_MessageSaysItIsMentionedOnlyInPassing()
+    public void MentionOnlyInAnAppendage_IsReported() => RuleVerifier.Verify("SL2001", """
+        {|SL2001:# National Cybersecurity Strategy of Examplia|}
+
+        ## Objectives
+
+        We will replace outdated servers in ministries, following guidance from the lead agency.
+        """);
+
+    [Fact]
+    public void MentionOnlyInAStatistic_MessageSaysItIsNeverSetOut()
     {
         var finding = Assert.Single(RuleVerifier.Run("SL2001", """
             # National Cybersecurity Strategy of Examplia
 
             ## Objectives
 
-            We will replace outdated servers in ministries, and the lead agency will publish guidance for municipalities.
+            We will replace outdated servers in ministries. In 2024 the lead agency issued 312 notices.
             """));
-        Assert.Contains("mentioned only in passing (1 mention(s), fewer than 2)", finding.Message);
-        Assert.Contains("the lead agency will publish guidance", finding.Properties!["mentions"]);
+        Assert.Contains("named 1 time(s), but never in a sentence that commits to it or sets it out", finding.Message);
+        Assert.Contains("the lead agency issued 312 notices", finding.Properties!["mentions"]);
         Assert.StartsWith("line 5:", finding.Properties["mentions"]);
     }
 

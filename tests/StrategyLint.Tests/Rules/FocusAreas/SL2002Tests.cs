@@ -59,7 +59,7 @@ public sealed class SL2002Tests
         """);
 
     [Fact]
-    public void SinglePassingMention_IsReported() => RuleVerifier.Verify("SL2002", """
+    public void MentionOnlyInAnAppendage_IsReported() => RuleVerifier.Verify("SL2002", """
         {|SL2002:# National Cybersecurity Strategy of Examplia|}
 
         ## Objectives

@@ -50,12 +50,21 @@ public sealed class SL2003Tests
         """);
 
     [Fact]
-    public void SinglePassingMention_IsReported() => RuleVerifier.Verify("SL2003", """
-        {|SL2003:# National Cybersecurity Strategy of Examplia|}
+    public void OneCommitmentNamingIt_IsClean() => RuleVerifier.Verify("SL2003", """
+        # National Cybersecurity Strategy of Examplia
 
         ## Objectives
 
         Every ministry will encrypt the sensitive records it holds and keep a continuity plan for its main services.
+        """);
+
+    [Fact]
+    public void MentionOnlyInAnAppendage_IsReported() => RuleVerifier.Verify("SL2003", """
+        {|SL2003:# National Cybersecurity Strategy of Examplia|}
+
+        ## Objectives
+
+        Every ministry will encrypt the sensitive records it holds, in line with its continuity plan.
         """);
 
     [Fact]

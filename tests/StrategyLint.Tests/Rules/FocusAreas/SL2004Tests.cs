@@ -60,7 +60,7 @@ public sealed class SL2004Tests
         """);
 
     [Fact]
-    public void SinglePassingMention_IsReported() => RuleVerifier.Verify("SL2004", """
+    public void MentionOnlyInAnAppendage_IsReported() => RuleVerifier.Verify("SL2004", """
         {|SL2004:# National Cybersecurity Strategy of Examplia|}
 
         ## Objectives

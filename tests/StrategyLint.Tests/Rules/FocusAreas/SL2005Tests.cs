@@ -51,12 +51,21 @@ public sealed class SL2005Tests
         """);
 
     [Fact]
-    public void SinglePassingMention_IsReported() => RuleVerifier.Verify("SL2005", """
-        {|SL2005:# National Cybersecurity Strategy of Examplia|}
+    public void OneCommitmentNamingIt_IsClean() => RuleVerifier.Verify("SL2005", """
+        # National Cybersecurity Strategy of Examplia
 
         ## Objectives
 
         Every ministry will encrypt the sensitive records it holds and give its staff basic training.
+        """);
+
+    [Fact]
+    public void MentionOnlyInAnAppendage_IsReported() => RuleVerifier.Verify("SL2005", """
+        {|SL2005:# National Cybersecurity Strategy of Examplia|}
+
+        ## Objectives
+
+        Every ministry will encrypt the sensitive records it holds, following staff training.
         """);
 
     [Theory]

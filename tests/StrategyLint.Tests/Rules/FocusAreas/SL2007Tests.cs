@@ -60,7 +60,7 @@ public sealed class SL2007Tests
         """);
 
     [Fact]
-    public void SinglePassingMention_IsReported() => RuleVerifier.Verify("SL2007", """
+    public void MentionOnlyInAnAppendage_IsReported() => RuleVerifier.Verify("SL2007", """
         {|SL2007:# National Cybersecurity Strategy of Examplia|}
 
         ## Objectives

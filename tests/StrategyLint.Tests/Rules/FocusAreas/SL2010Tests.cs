@@ -108,11 +108,19 @@ public sealed class SL2010Tests
         Governance, IncidentResponse, CriticalInfrastructure, Skills, Legislation, InternationalCooperation));
 
     [Fact]
-    public void AreaWithASinglePassingMention_IsLeftToTheMissingRule() => RuleVerifier.Verify("SL2010", Draft(Title,
+    public void AreaWithASingleCommitment_IsThin() => RuleVerifier.Verify("SL2010", Draft(MarkedTitle,
         Governance, IncidentResponse, CriticalInfrastructure, Skills, Legislation, InternationalCooperation, """
         ## Implementation
 
         Every ministry will carry out a yearly risk assessment of its networks.
+        """));
+
+    [Fact]
+    public void AreaNamedOnlyInAnAppendage_IsLeftToTheMissingRule() => RuleVerifier.Verify("SL2010", Draft(Title,
+        Governance, IncidentResponse, CriticalInfrastructure, Skills, Legislation, InternationalCooperation, """
+        ## Implementation
+
+        Every ministry will replace its oldest servers, in line with good risk management.
         """));
 
     [Fact]
