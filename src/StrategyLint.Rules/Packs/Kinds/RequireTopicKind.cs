@@ -24,8 +24,8 @@ internal sealed class RequireTopicKind : IPackKind
             ? coverage.All.Count == 0 ? "No heading or passage of the draft addresses it." : $"It is named only in background, glossary or negated passages ({coverage.All.Count} mention(s)), never as a commitment."
             : $"It is mentioned only in passing ({coverage.Counted.Count} mention(s), fewer than {rule.Definition.MinMentions}) and has no section of its own.";
         var evidence = rule.Evidence(c.Document, coverage.Counted.Concat(coverage.All).Distinct(),
-            ("searchedHeadings", string.Join(", ", rule.Definition.Headings.For(c.Document.FrontMatter.Language))),
-            ("searchedTerms", string.Join(", ", rule.Definition.Terms.For(c.Document.FrontMatter.Language))));
+            ("searchedHeadings", string.Join(", ", rule.Definition.Headings.For(c.Document.Language.Code))),
+            ("searchedTerms", string.Join(", ", rule.Definition.Terms.For(c.Document.Language.Code))));
         // A section scaffolded earlier and not yet written is still missing, but scaffolding it again would add a
         // second copy: the finding then points at that section and offers no fix.
         var scaffolded = rule.Definition.Fix is { Heading: { } scaffoldHeading }
@@ -53,7 +53,7 @@ internal sealed class RequireTopicKind : IPackKind
         var all = MentionScanner.Find(document, rule.Terms("terms", rule.Definition.Terms, document), exclude, rule.Definition.IgnoreNames).Where(m => !m.InHeading).ToList();
         var counted = all.Where(m => m.Counts).ToList();
         // A sentence pairing a commitment verb with the topic ("we will develop a cybercrime law") is a commitment by itself.
-        var commitments = rule.Definition.Together.For(document.FrontMatter.Language)
+        var commitments = rule.Definition.Together.For(document.Language.Code)
             .SelectMany(expression => RequireClauseKind.TogetherInOneSentence(rule, document, expression, exclude))
             .Where(m => m.Counts)
             .ToList();
