@@ -8,11 +8,13 @@ namespace StrategyLint.Languages;
 /// Resolves a document's language: the front matter's <c>language</c> when it names one ("fr", "fr-FR", "French",
 /// "français"), else detection from the prose with the profiles' stop words, else English by default.
 /// <para>
-/// Detection reads at most the first <see cref="MaxWords"/> words of the prose and counts, per profile, how many are
-/// its frequent function words (articles, pronouns, prepositions: the words every text in the language is full of,
-/// whatever its subject). The best language wins when it has at least <see cref="MinHits"/> such words and
-/// <see cref="Lead"/> times as many as the next; otherwise the text is too short or too mixed to tell, and the
-/// document is read as English, the default, with that reason.
+/// Detection reads at most the first <see cref="MaxWords"/> words of the prose (fewer when one language is far
+/// ahead: see <see cref="EarlyCheckWords"/>) and scores, per profile, its frequent
+/// function words among them (articles, pronouns, prepositions: the words every text in the language is full of,
+/// whatever its subject). A word several languages share ("de", "la", "en") counts 1/k for each of the k languages.
+/// The best language wins when it scores at least <see cref="MinHits"/> and <see cref="Lead"/> times the next;
+/// otherwise the text is too short or too mixed to tell, and the document is read as English, the default, with
+/// that reason.
 /// </para>
 /// </summary>
 internal static class LanguageDetector
@@ -20,7 +22,7 @@ internal static class LanguageDetector
     /// <summary>Words read at most: enough to tell any real document, and it keeps detection at a few milliseconds.</summary>
     public const int MaxWords = 20_000;
 
-    /// <summary>Frequent words the best language needs: about two sentences' worth. A title alone has fewer.</summary>
+    /// <summary>The score the best language needs: about two sentences' worth. A title alone has less.</summary>
     public const int MinHits = 10;
 
     /// <summary>How far ahead of the next language the best must be.</summary>
@@ -104,6 +106,35 @@ internal static class LanguageDetector
 
     private const double Unit = 1.0;
 
+    /// <summary>Every this many words, detection stops when one language scores at least 100 and 4 times the next.</summary>
+    internal const int EarlyCheckWords = 1_000;
+
+    private static bool FarAhead(double[] scores)
+    {
+        double best = 0, second = 0;
+        foreach (var score in scores)
+        {
+            if (score > best)
+                (best, second) = (score, best);
+            else if (score > second)
+                second = score;
+        }
+        return best >= 100 && best >= 4 * second;
+    }
+
+    // Every profile's stop words in one table: word → bit mask of the profiles (in LanguageProfile.All order) that list it.
+    private static readonly Lazy<Dictionary<string, int>> StopWordMasks = new(() =>
+    {
+        var masks = new Dictionary<string, int>(FoldedComparer.Instance);
+        var profiles = LanguageProfile.All;
+        for (var p = 0; p < profiles.Count && p < 32; p++)
+        {
+            foreach (var word in profiles[p].StopWords.Words)
+                masks[word] = masks.GetValueOrDefault(word) | (1 << p);
+        }
+        return masks;
+    });
+
     // 1/k for a word that is a stop word in k languages (index 0 unused).
     private static readonly double[] Shares = [.. Enumerable.Range(0, 33).Select(k => k == 0 ? 0 : Unit / k)];
 
@@ -114,6 +145,7 @@ internal static class LanguageDetector
     private static (int[] Scores, int Words) Count(string prose, IReadOnlyList<LanguageProfile> profiles)
     {
         var scores = new double[profiles.Count];
+        var lookup = StopWordMasks.Value.GetAlternateLookup<ReadOnlySpan<char>>();
         var words = 0;
         Span<char> elided = stackalloc char[16];
         var i = 0;
@@ -134,24 +166,18 @@ internal static class LanguageDetector
             if (!letter)
                 continue;
             words++;
+            // Most drafts are decided within their first pages: stop once one language is far ahead.
+            if (words % EarlyCheckWords == 0 && FarAhead(scores))
+                break;
             var word = prose.AsSpan(start, i - start);
-            var mask = 0;
-            for (var p = 0; p < profiles.Count; p++)
-            {
-                if (profiles[p].StopWords.Contains(word))
-                    mask |= 1 << p;
-            }
+            var mask = lookup.TryGetValue(word, out var found) ? found : 0;
             // An elided article or preposition ("l'", "d'") is written onto the next word.
             if (i + 1 < prose.Length && WordChars.Fold(prose[i]) == '\'' && char.IsLetter(prose[i + 1]) && word.Length < elided.Length)
             {
                 word.CopyTo(elided);
                 elided[word.Length] = '\'';
-                var form = elided[..(word.Length + 1)];
-                for (var p = 0; p < profiles.Count; p++)
-                {
-                    if (profiles[p].StopWords.Contains(form))
-                        mask |= 1 << p;
-                }
+                if (lookup.TryGetValue(elided[..(word.Length + 1)], out var elision))
+                    mask |= elision;
             }
             // A word several languages share ("de", "la", "en") says less: it counts in part for each of them.
             var share = Shares[System.Numerics.BitOperations.PopCount((uint)mask)];

@@ -122,14 +122,16 @@ public sealed class LanguageDetectorTests
     }
 
     [Fact]
-    public void Detection_reads_at_most_the_first_twenty_thousand_words()
+    public void Detection_reads_at_most_the_first_twenty_thousand_words_and_stops_sooner_when_one_language_is_far_ahead()
     {
-        var text = "# T\n\n" + string.Concat(Enumerable.Repeat("the plan of the state and the people. ", 6000)) + string.Concat(Enumerable.Repeat("le plan de la nation et des gens. ", 20000));
+        // Alternating sentences: no language gets far ahead, so detection reads up to its limit.
+        var mixed = "# T\n\n" + string.Concat(Enumerable.Repeat("the plan of the state and the people. le plan de la nation et des gens. ", 3000)) + string.Concat(Enumerable.Repeat("le plan de la nation et des gens. ", 3000));
+        var english = "# T\n\n" + string.Concat(Enumerable.Repeat("the plan of the state and the people. ", 6000)) + string.Concat(Enumerable.Repeat("le plan de la nation et des gens. ", 20000));
 
-        var language = LanguageOf(text);
-
-        Assert.Equal("en", language.Code);
-        Assert.Equal(LanguageDetector.MaxWords, language.WordsRead);
+        Assert.Equal(LanguageDetector.MaxWords, LanguageOf(mixed).WordsRead);
+        var early = LanguageOf(english);
+        Assert.Equal("en", early.Code);
+        Assert.Equal(LanguageDetector.EarlyCheckWords, early.WordsRead);
     }
 
     [Fact]
