@@ -159,7 +159,7 @@ internal sealed class StrategyLinter
         var span = language.Source == DocumentLanguage.FromFrontMatter && document.FrontMatter.Nodes.TryGetValue("language", out var node)
             ? SpanOf(document, document.FrontMatter, node)
             : document.AnchorSpan;
-        var message = $"This draft is in {language.Name} ({language.Reason}), a language StrategyLint's domain rules cannot read: "
+        var message = $"This draft reads as {language.Name}: {language.Reason}. StrategyLint's domain rules cannot read {language.Name}: "
             + $"they have vocabulary for {Languages.LanguageProfile.SupportedNames} only. So {skipped} focus-area, clause, action-plan and other domain checks were skipped "
             + "rather than reported missing, and the coverage matrix shows them as not checked; the structure rules still ran. "
             + "If the language is wrong, name it in the front matter, for example 'language: en', 'language: fr' or 'language: es'.";

@@ -38,8 +38,8 @@ public sealed class SL0006LanguageNotSupportedTests : IDisposable
         Assert.DoesNotContain(result.Findings, f => IsDomain(f.Id));
         Assert.Equal(1, notice.Line);
         Assert.Equal("info", notice.Severity.ToName());
-        Assert.StartsWith("This draft is in German (detected from the frequent words of its first ", notice.Message, StringComparison.Ordinal);
-        Assert.Contains("a language StrategyLint's domain rules cannot read: they have vocabulary for English, French and Spanish only.", notice.Message, StringComparison.Ordinal);
+        Assert.StartsWith("This draft reads as German: detected from the frequent words of its first ", notice.Message, StringComparison.Ordinal);
+        Assert.Contains(". StrategyLint's domain rules cannot read German: they have vocabulary for English, French and Spanish only.", notice.Message, StringComparison.Ordinal);
         Assert.Contains("the structure rules still ran", notice.Message, StringComparison.Ordinal);
         Assert.EndsWith("name it in the front matter, for example 'language: en', 'language: fr' or 'language: es'.", notice.Message, StringComparison.Ordinal);
         Assert.Equal("de", result.Language!.Code);
@@ -75,7 +75,7 @@ public sealed class SL0006LanguageNotSupportedTests : IDisposable
 
         var notice = Assert.Single(german.Findings, f => f.Id == "SL0006");
         Assert.Equal((2, 11), (notice.Line, notice.Column));
-        Assert.StartsWith("This draft is in German (the front matter says 'language: de'), ", notice.Message, StringComparison.Ordinal);
+        Assert.StartsWith("This draft reads as German: the front matter says 'language: de'. ", notice.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(french.Findings, f => f.Id == "SL0006");
         Assert.Contains(french.Findings, f => IsDomain(f.Id));
     }
