@@ -40,7 +40,8 @@ internal sealed class RuleRunner
     // checkedIds: receives the ids of the diagnostics that were checked (rule ran, severity not off), for the coverage matrix.
     // limits: the findings cap and time budget of this document (none when null).
     // onFailure: receives each rule's failure instead of an SL0004 finding (the C# rule host sends failures back to its parent).
-    public List<Finding> Run(StrategyDocument document, string? profile, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken = default, ISet<string>? checkedIds = null, RunLimits? limits = null, Action<StrategyRule, Exception>? onFailure = null)
+    // unreadable: receives the ids of the diagnostics skipped because the rules cannot read the document's language (LanguageSupport).
+    public List<Finding> Run(StrategyDocument document, string? profile, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken = default, ISet<string>? checkedIds = null, RunLimits? limits = null, Action<StrategyRule, Exception>? onFailure = null, ISet<string>? unreadable = null)
     {
         limits ??= RunLimits.None;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -49,7 +50,7 @@ internal sealed class RuleRunner
         using var scope = RuleBudget.Enter(budget.Token);
         try
         {
-            return RunWithin(document, profile, severityOf, budget.Token, checkedIds, limits.MaxFindingsPerRule, onFailure);
+            return RunWithin(document, profile, severityOf, budget.Token, checkedIds, limits.MaxFindingsPerRule, onFailure, unreadable);
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -57,7 +58,7 @@ internal sealed class RuleRunner
         }
     }
 
-    private List<Finding> RunWithin(StrategyDocument document, string? profile, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken, ISet<string>? checkedIds, int maxFindingsPerRule, Action<StrategyRule, Exception>? onFailure)
+    private List<Finding> RunWithin(StrategyDocument document, string? profile, Func<DiagnosticDescriptor, RuleSeverity> severityOf, CancellationToken cancellationToken, ISet<string>? checkedIds, int maxFindingsPerRule, Action<StrategyRule, Exception>? onFailure, ISet<string>? unreadable)
     {
         var findings = new List<Finding>();
         var fail = onFailure ?? ((rule, error) => AddFailure(document, findings, rule, error, severityOf));
@@ -68,6 +69,16 @@ internal sealed class RuleRunner
             .Where(r => profile is null || r.Rule.Profiles is null || r.Rule.Profiles.Contains(profile, StringComparer.OrdinalIgnoreCase))
             .Where(r => r.Rule.SupportedDiagnostics.Any(d => severityOf(d) != RuleSeverity.Off))
             .ToList();
+        // A draft in a language the domain rules have no vocabulary for: they would call every topic missing, so they do not run.
+        if (active.Any(r => Languages.LanguageSupport.ReadsVocabulary(r.Rule)) && !document.Language.HasDomainVocabulary)
+        {
+            foreach (var skipped in active.Where(r => Languages.LanguageSupport.Skips(r.Rule, document.Language)).ToList())
+            {
+                active.Remove(skipped);
+                foreach (var descriptor in skipped.Rule.SupportedDiagnostics.Where(d => severityOf(d) != RuleSeverity.Off))
+                    unreadable?.Add(descriptor.Id);
+            }
+        }
         if (checkedIds is not null)
         {
             foreach (var descriptor in active.SelectMany(r => r.Rule.SupportedDiagnostics).Where(d => severityOf(d) != RuleSeverity.Off))

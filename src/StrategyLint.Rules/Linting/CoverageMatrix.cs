@@ -12,8 +12,11 @@ internal enum CoverageState
     Missing,
 }
 
-/// <summary>One cell: the state, and whether the finding behind it was suppressed (the team accepted the gap).</summary>
-internal readonly record struct CoverageCell(CoverageState State, bool Suppressed);
+/// <summary>
+/// One cell: the state, whether the finding behind it was suppressed (the team accepted the gap), and for a cell not
+/// checked for a reason the reader should know (the draft's language has no vocabulary), that reason.
+/// </summary>
+internal readonly record struct CoverageCell(CoverageState State, bool Suppressed, string? Reason = null);
 
 /// <summary>A file's row of the matrix.</summary>
 internal sealed record CoverageRow(string Path, string? Profile, IReadOnlyList<CoverageCell> Cells);
@@ -49,7 +52,7 @@ internal sealed class CoverageMatrix
             .ToList();
         var files = result.Files.Where(f => !f.Skipped).ToList();
         var columns = topics
-            .Where(t => files.Any(f => f.CheckedRules.Contains(t.DiagnosticId)))
+            .Where(t => files.Any(f => f.CheckedRules.Contains(t.DiagnosticId) || f.NotChecked.ContainsKey(t.DiagnosticId)))
             .Select(t => new CoverageColumn(t, catalog.Find(t.DiagnosticId)!.Category))
             .ToList();
 
@@ -63,7 +66,7 @@ internal sealed class CoverageMatrix
     private static CoverageCell CellOf(FileResult file, string id)
     {
         if (!file.CheckedRules.Contains(id))
-            return new CoverageCell(CoverageState.NotChecked, false);
+            return new CoverageCell(CoverageState.NotChecked, false, file.NotChecked.GetValueOrDefault(id));
         var missing = file.Findings.Where(f => f.Id == id).ToList();
         if (missing.Count > 0)
             return new CoverageCell(CoverageState.Missing, missing.All(f => f.IsSuppressed));

@@ -10,6 +10,12 @@ internal sealed record FileResult(InputFile File, IReadOnlyList<Finding> Finding
     /// <summary>The ids of the diagnostics checked on this file (its profile's rules that are not off); empty when skipped.</summary>
     public IReadOnlySet<string> CheckedRules { get; init; } = new HashSet<string>();
 
+    /// <summary>The language the document was read in, and why; null when the file was skipped.</summary>
+    public DocumentLanguage? Language { get; init; }
+
+    /// <summary>Diagnostic ids that would have been checked but were not, with the reason (the document's language has no vocabulary).</summary>
+    public IReadOnlyDictionary<string, string> NotChecked { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The SHA-256 of the bytes analysed, so --fix can tell a file edited since (null: not analysed, or no finding offers a fix).</summary>
     public byte[]? ContentHash { get; init; }
 

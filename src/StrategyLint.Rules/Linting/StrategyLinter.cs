@@ -128,14 +128,42 @@ internal sealed class StrategyLinter
         var checkedIds = new HashSet<string>(StringComparer.Ordinal);
         var editorConfigSeverities = _engine.Value.EditorConfig.For(file);
         var limits = new RunLimits(_config.MaxFindingsPerRule, TimeBudget(_config.TimeoutSecondsPerFile, bytes.LongLength) + HostedAllowance);
-        findings.AddRange(_engine.Value.Runner.Run(document, profile.Name, d => _config.SeverityOf(d, overrides, editorConfigSeverities), cancellationToken, checkedIds, limits));
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
+        findings.AddRange(_engine.Value.Runner.Run(document, profile.Name, d => _config.SeverityOf(d, overrides, editorConfigSeverities), cancellationToken, checkedIds, limits, unreadable: unreadable));
+        if (unreadable.Count > 0)
+            AddLanguageNotice(document, findings, unreadable.Count, _config.SeverityOf(SL0006LanguageNotSupported.Rule, overrides, editorConfigSeverities));
         findings.Sort(Finding.Compare);
         findings = InlineSuppressions.Apply(document, findings, Catalog, _config.RequireSuppressionReason, _config.SeverityOf(SL0003InvalidSuppression.Rule, overrides, editorConfigSeverities));
         // GitHub hashes the bytes read as UTF-8; for BOM-less UTF-8 that is exactly the decoded text.
         var hashes = decoded.Format!.Encoding is UTF8Encoding && !decoded.Format.HasBom
             ? LineHasher.ForLines(decoded.Text!, LinesOf(findings))
             : LineHasher.ForLines(bytes, LinesOf(findings));
-        return new FileResult(file, WithHashes(findings, hashes), decoded.Format, Skipped: false, profile) { CheckedRules = checkedIds, ContentHash = findings.Any(f => f.Fix is not null) ? System.Security.Cryptography.SHA256.HashData(bytes) : null };
+        return new FileResult(file, WithHashes(findings, hashes), decoded.Format, Skipped: false, profile)
+        {
+            CheckedRules = checkedIds,
+            ContentHash = findings.Any(f => f.Fix is not null) ? System.Security.Cryptography.SHA256.HashData(bytes) : null,
+            Language = document.Language,
+            NotChecked = unreadable.ToDictionary(id => id, _ => Languages.LanguageSupport.NotCheckedReason(document.Language), StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>
+    /// SL0006: one notice for a draft whose language the domain rules cannot read, instead of a "missing" finding per
+    /// rule. On the front matter's 'language' when it named the language, else where "missing" findings go.
+    /// </summary>
+    private static void AddLanguageNotice(StrategyDocument document, List<Finding> findings, int skipped, RuleSeverity severity)
+    {
+        if (severity == RuleSeverity.Off)
+            return;
+        var language = document.Language;
+        var span = language.Source == DocumentLanguage.FromFrontMatter && document.FrontMatter.Nodes.TryGetValue("language", out var node)
+            ? SpanOf(document, document.FrontMatter, node)
+            : document.AnchorSpan;
+        var message = $"This draft reads as {language.Name}: {language.Reason}. StrategyLint's domain rules cannot read {language.Name}: "
+            + $"they have vocabulary for {Languages.LanguageProfile.SupportedNames} only. So {skipped} focus-area, clause, action-plan and other domain checks were skipped "
+            + "rather than reported missing, and the coverage matrix shows them as not checked; the structure rules still ran. "
+            + "If the language is wrong, name it in the front matter, for example 'language: en', 'language: fr' or 'language: es'.";
+        findings.Add(new Finding(SL0006LanguageNotSupported.Rule, document.Path, span, document.GetLinePositionSpan(span), RuleRunner.OneLine(message), severity));
     }
 
     /// <summary>

@@ -51,10 +51,10 @@ internal sealed class PackRule : StrategyRule
 
     public override void Initialize(StrategyAnalysisContext context) => Kind.Register(this, context);
 
-    /// <summary>A field's terms compiled for the document's language (front matter <c>language</c>, English by default).</summary>
+    /// <summary>A field's terms compiled for the document's resolved language (<see cref="StrategyDocument.Language"/>), English terms when the rule lists none for it.</summary>
     public TermSet Terms(string field, LocalizedTerms terms, StrategyDocument document)
     {
-        var language = document.FrontMatter.Language ?? "en";
+        var language = document.Language.Code;
         // A pack from a folder (SourcePath set) is the repository's, so a pull request's: its patterns run on the linear engine.
         return _termSets.GetOrAdd((field, language), _ => new TermSet(terms.For(language), linear: SourcePath is not null));
     }

@@ -35,6 +35,14 @@ public sealed class StrategyDocument
     /// <summary>The front matter (empty when the document has none).</summary>
     public FrontMatter FrontMatter { get; internal set; } = FrontMatter.None;
 
+    /// <summary>
+    /// The language the rules read the document in: front matter <c>language</c>, else detected from the prose, else
+    /// English (see <see cref="DocumentLanguage.Reason"/>). Resolved on first use.
+    /// </summary>
+    public DocumentLanguage Language => _language ??= Languages.LanguageDetector.Resolve(this);
+
+    private DocumentLanguage? _language;
+
     /// <summary>The root of the section tree.</summary>
     public Section Root { get; internal set; } = null!;
 

@@ -85,8 +85,8 @@ internal static class Commitments
         return cues.IsAppendage(Tokenize(prose[start..mentionStart]));
     }
 
-    /// <summary>The draft's language for choosing cues (front matter today; detection supplies it when absent).</summary>
-    internal static string Language(StrategyDocument document) => document.FrontMatter.Language ?? "en";
+    /// <summary>The draft's language for choosing cues: front matter, else detected from the prose.</summary>
+    internal static string Language(StrategyDocument document) => document.Language.Code;
 
     /// <summary>
     /// True when the sentence opens its block or item: list items, table cells and the first sentence of a short

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.Text;
+using StrategyLint.Languages;
 using StrategyLint.Syntax;
 
 namespace StrategyLint.Text;
@@ -47,6 +47,7 @@ internal static partial class MentionScanner
         var words = DocumentWords.Of(document);
         var prose = document.Prose;
         var excluded = exclude is null || exclude.IsEmpty ? null : words.MatchesOf(exclude);
+        var language = LanguageProfile.For(document);
         foreach (var match in words.MatchesOf(terms))
         {
             var (section, inHeading) = words.RegionInfo[match.Region];
@@ -60,9 +61,9 @@ internal static partial class MentionScanner
                 inHeading,
                 IsGlossary(section),
                 !inHeading && IsBackground(section),
-                Sentences.IsNegated(prose, sentence, match.Start),
+                Sentences.IsNegated(prose, sentence, match.Start, language),
                 // A heading is not searched for institution names: "Ministry of Justice" as a heading is a section title.
-                Overlaps(excluded, match) || (ignoreNames && !inHeading && InProperName(prose, sentence, span)),
+                Overlaps(excluded, match) || (ignoreNames && !inHeading && InProperName(prose, sentence, span, language)),
                 inHeading ? SentenceKind.Statement : Commitments.Classify(document, sentence, block),
                 !inHeading && Commitments.InAppendage(document, sentence, match.Start)));
         }
@@ -87,22 +88,15 @@ internal static partial class MentionScanner
         return low < sorted.Count && sorted[low].Region == match.Region && sorted[low].Start < match.End;
     }
 
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "and", "the", "on", "in", "to", "&" };
-
-    private static readonly HashSet<string> InstitutionNouns = new(StringComparer.Ordinal)
-    {
-        "Act", "Acts", "Bill", "Law", "Code", "Decree", "Ordinance", "Regulations", "Framework", "Agency", "Authority", "Department", "Ministry",
-        "Office", "Commission", "Council", "Centre", "Center", "Directorate", "Division", "Board", "Bureau", "Committee", "Unit",
-        "Institute", "Convention", "Protocol", "Strategy", "Plan", "Program", "Programme", "Initiative", "Forum", "Secretariat",
-    };
-
     /// <summary>
     /// True when the mention is part of a capitalised name that ends in or contains an institution noun,
     /// e.g. "Framework for Improving Critical Infrastructure Cybersecurity" or "Ministry of Justice and Equality":
-    /// naming an existing law or body is not a commitment.
+    /// naming an existing law or body is not a commitment. The institution nouns and the connectors inside names
+    /// ("of", "de la", "del") are the language profile's (rules/languages/; English when null).
     /// </summary>
-    internal static bool InProperName(string prose, TextSpan sentence, TextSpan mention)
+    internal static bool InProperName(string prose, TextSpan sentence, TextSpan mention, LanguageProfile? language = null)
     {
+        language ??= LanguageProfile.English;
         if (!char.IsUpper(prose[mention.Start]) || IsAcronym(prose.AsSpan(mention.Start, mention.Length)))
             return false;
         var words = new List<(int Start, int End)>();
@@ -120,14 +114,14 @@ internal static partial class MentionScanner
             return false;
         // Title-case words and connectors form a name; an acronym ("CII") stands on its own.
         bool NamePart(int index) => (char.IsUpper(prose[words[index].Start]) && !IsAcronym(prose.AsSpan(words[index].Start, words[index].End - words[index].Start)))
-            || Connectors.Contains(prose[words[index].Start..words[index].End]);
+            || language.IsNameConnector(prose.AsSpan(words[index].Start, words[index].End - words[index].Start));
         var left = first;
         while (left > 0 && NamePart(left - 1)) left--;
         var right = last;
         while (right < words.Count - 1 && NamePart(right + 1)) right++;
         for (var w = left; w <= right; w++)
         {
-            if (InstitutionNouns.Contains(prose[words[w].Start..words[w].End]))
+            if (language.IsInstitutionNoun(prose.AsSpan(words[w].Start, words[w].End - words[w].Start)))
                 return true;
         }
         return false;
@@ -153,10 +147,10 @@ internal static partial class MentionScanner
     public static bool IsBackground(Section section) => SectionRoles.IsBackground(section);
 
     /// <summary>True when a title names a glossary, definitions or references section.</summary>
-    internal static bool GlossaryTitleMatches(string title) => GlossaryTitle().IsMatch(title);
+    internal static bool GlossaryTitleMatches(Section section) => LanguageProfile.For(section.Document).GlossaryTitles.IsMatch(section.Title);
 
     /// <summary>True when a title names background: introduction, context, threats, statistics.</summary>
-    internal static bool BackgroundTitleMatches(string title) => BackgroundTitle().IsMatch(title);
+    internal static bool BackgroundTitleMatches(Section section) => LanguageProfile.For(section.Document).BackgroundTitles.IsMatch(section.Title);
 
     /// <summary>The sentence quoted in a message: collapsed, at most 160 characters.</summary>
     public static string Quote(StrategyDocument document, TextSpan sentence)
@@ -164,10 +158,4 @@ internal static partial class MentionScanner
         var text = StrategyParser.CollapseWhitespace(document.GetProse(sentence)).Replace("*", "").Replace("_", " ").Trim();
         return text.Length <= 160 ? text : text[..157].TrimEnd() + "…";
     }
-
-    [GeneratedRegex(@"\b(glossary|definitions?|abbreviations?|acronyms?|terminology|terms and definitions|references|bibliography|endnotes|footnotes|sources)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex GlossaryTitle();
-
-    [GeneratedRegex(@"\b(background|context|introduction|overview|foreword|preface|threat landscape|threats?|challenges?|what is|statistics|history|current (situation|state)|situation analysis|done so far|achievements|conclusions?|about this)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex BackgroundTitle();
 }

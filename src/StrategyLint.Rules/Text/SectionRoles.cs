@@ -48,14 +48,14 @@ internal static partial class SectionRoles
         if (section.Level < 2 || section.IsRoot)
             return SectionRole.Body;
         var title = section.Title;
-        if (MentionScanner.GlossaryTitleMatches(title))
+        if (MentionScanner.GlossaryTitleMatches(section))
             return SectionRole.Glossary;
         var parent = section.Parent is { } p ? Of(p) : SectionRole.Body;
         if (parent == SectionRole.Glossary)
             return SectionRole.Glossary;
         if (GoalTitle().IsMatch(title))
             return SectionRole.Goal;
-        var backgroundTitle = MentionScanner.BackgroundTitleMatches(title);
+        var backgroundTitle = MentionScanner.BackgroundTitleMatches(section);
         if (!backgroundTitle && parent != SectionRole.Background)
             return parent == SectionRole.Goal ? SectionRole.Goal : SectionRole.Body;
         // A background title, or a subsection of background: background unless its own prose commits.

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Microsoft.CodeAnalysis.Text;
+using StrategyLint.Languages;
 
 namespace StrategyLint.Text;
 
@@ -37,11 +38,14 @@ internal static class Sentences
         return c == '\n' && index + 1 < text.Length && (text[index + 1] == '\n' || (text[index + 1] == '\r' && index + 2 < text.Length && text[index + 2] == '\n'));
     }
 
-    private static readonly string[] Negations = ["no", "not", "without", "lack", "lacks", "lacking", "absence", "neither", "nor", "none", "never", "nothing"];
-
-    /// <summary>True when a negation word stands within five words before the mention in its sentence ("there is no national CSIRT").</summary>
-    public static bool IsNegated(string documentProse, TextSpan sentence, int mentionStart)
+    /// <summary>
+    /// True when a negation word stands within five words before the mention in its sentence ("there is no national
+    /// CSIRT"). The negation words, and the pairs that only look negative ("not only … but also"), are the language
+    /// profile's (rules/languages/: <c>negations</c>, <c>emphasis</c>; English when null).
+    /// </summary>
+    public static bool IsNegated(string documentProse, TextSpan sentence, int mentionStart, LanguageProfile? language = null)
     {
+        language ??= LanguageProfile.English;
         var prefix = documentProse.AsSpan(sentence.Start, Math.Max(0, mentionStart - sentence.Start));
         var words = 0;
         var end = prefix.Length;
@@ -55,12 +59,9 @@ internal static class Sentences
             if (start == end)
                 break;
             var word = prefix[start..end];
-            foreach (var negation in Negations)
-            {
-                // "not only … but also" is emphasis, not negation.
-                if (word.Equals(negation, StringComparison.OrdinalIgnoreCase) && !(negation == "not" && prefix[end..].TrimStart().StartsWith("only", StringComparison.OrdinalIgnoreCase)))
-                    return true;
-            }
+            // "not only … but also" is emphasis, not negation.
+            if (language.Negations.Contains(word) && !language.Emphasis.StartsWith(word, prefix[end..]))
+                return true;
             end = start;
             words++;
         }

@@ -14,10 +14,12 @@ internal readonly record struct TermMatch(int Start, int Length, int Region)
 /// A list of terms compiled for word lookup. Term syntax: words match on word boundaries with simple English
 /// inflections ("exercise" matches "exercises", "capability" matches "capabilities"); a word ending in
 /// <c>*</c> is a prefix ("evaluat*"); words are separated by spaces or hyphens; a term in slashes
-/// (<c>/regex/</c>) is a regular expression. Matching is case-insensitive.
+/// (<c>/regex/</c>) is a regular expression. Matching is case-insensitive and, for word terms, tolerant of
+/// diacritics and of the apostrophe and hyphen variants (<see cref="WordChars.Fold"/>): "sécurité" matches
+/// "securite", "plan d'action" matches "plan d’action". Regular-expression terms match as written.
 /// <para>
 /// The specification is the regular expression <see cref="ToPattern"/> builds for each term, tried longest
-/// term first, as one alternation would be. Terms made only of word characters (nearly all) are not run as
+/// term first, as one alternation would be, on the text with its diacritics removed (<see cref="WordChars.BaseLetter"/>). Terms made only of word characters (nearly all) are not run as
 /// regular expressions: their inflected forms are looked up in a document's <see cref="WordIndex"/>, so a
 /// term set costs a few dictionary lookups per document instead of a scan. Other terms ("R&amp;D",
 /// "/regex/") run as regular expressions on .NET's non-backtracking engine, whose time grows linearly with the
@@ -40,7 +42,7 @@ internal sealed class TermSet
 
     private readonly List<WordTerm> _wordTerms = [];
     private readonly List<(int Order, Regex Regex)> _regexTerms = [];
-    private readonly Dictionary<string, List<WordTerm>> _byFirstForm = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<WordTerm>> _byFirstForm = new(FoldedComparer.Instance);
     private readonly List<WordTerm> _prefixFirst = [];
 
     /// <param name="terms">The terms, as a pack writes them.</param>
@@ -406,19 +408,17 @@ internal sealed class TermSet
     /// <summary>One run of a term: how the token must read, and what must follow it before the next run.</summary>
     private sealed record Part(TermWord Word, string Glue, bool WordBreak, int MaxGap)
     {
-        /// <summary>Within a word the gap is the glue exactly; between words it is the glue, then white space or hyphens.</summary>
+        /// <summary>
+        /// Within a word the gap is the glue exactly (under <see cref="WordChars.Fold"/>: ’ and ' are one apostrophe);
+        /// between words it is the glue, then white space or hyphens (<see cref="WordChars.IsSeparatorGap"/>).
+        /// </summary>
         public bool AcceptsGap(ReadOnlySpan<char> gap)
         {
             if (!WordBreak)
                 return WordChars.FoldedEquals(gap, Glue);
             if (gap.Length <= Glue.Length || !WordChars.FoldedEquals(gap[..Glue.Length], Glue))
                 return false;
-            foreach (var c in gap[Glue.Length..])
-            {
-                if (!WordChars.IsSeparator(c))
-                    return false;
-            }
-            return true;
+            return WordChars.IsSeparatorGap(gap[Glue.Length..]);
         }
     }
 

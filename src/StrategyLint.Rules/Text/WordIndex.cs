@@ -83,7 +83,7 @@ internal sealed class WordIndex : ITokenSource
                     }
                     else if (WordChars.ContinuesWord(c))
                     {
-                        hash = (hash ^ char.ToUpperInvariant(c)) * WordChars.HashPrime;
+                        hash = (hash ^ WordChars.Fold(c)) * WordChars.HashPrime;
                     }
                     else
                     {

@@ -284,6 +284,8 @@ internal static class LintCommand
         {
             foreach (var file in result.Files.Where(f => f.Profile is not null))
                 environment.Error.WriteLine($"{Escape.Text(file.File.DisplayPath)}: profile {Escape.Text(file.Profile?.ToString())}");
+            foreach (var file in result.Files.Where(f => f.Language is not null))
+                environment.Error.WriteLine($"{Escape.Text(file.File.DisplayPath)}: language {Escape.Text(file.Language!.ToString())}");
         }
         return (result, null, StrategyLintCli.ExitClean);
     }

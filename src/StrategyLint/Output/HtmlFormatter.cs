@@ -173,7 +173,7 @@ internal sealed partial class HtmlFormatter(OutputOptions options) : IResultForm
         CoverageState.Covered => "covered",
         CoverageState.Thin => "thin: mentioned in passing" + (cell.Suppressed ? " (suppressed)" : ""),
         CoverageState.Missing => "missing" + (cell.Suppressed ? " (suppressed)" : ""),
-        _ => "not checked for this profile",
+        _ => cell.Reason ?? "not checked for this profile",
     };
 
     /// <summary>The anchor of the shown finding that makes a cell missing or thin, so the cell links straight to it.</summary>

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using StrategyLint.Analysis;
 using StrategyLint.Linting;
+using StrategyLint.Syntax;
 
 namespace StrategyLint.Cli.Output;
 
@@ -49,6 +50,8 @@ internal sealed class JsonFormatter : IResultFormatter
                     json.WriteString("reason", profile.Reason);
                     json.WriteEndObject();
                 }
+                if (file.Language is { } language)
+                    WriteLanguage(json, language);
                 json.WriteNumber("findings", file.Reported.Count());
                 WriteCoverage(json, matrix, rows.GetValueOrDefault(file.File.DisplayPath));
                 json.WriteEndObject();
@@ -96,6 +99,26 @@ internal sealed class JsonFormatter : IResultFormatter
         writer.WriteLine();
     }
 
+    /// <summary>The language the file was read in: code, name, where it came from and why, and detection's counts.</summary>
+    private static void WriteLanguage(Utf8JsonWriter json, DocumentLanguage language)
+    {
+        json.WriteStartObject("language");
+        json.WriteString("code", language.Code);
+        json.WriteString("name", language.Name);
+        json.WriteString("source", language.Source);
+        json.WriteString("reason", language.Reason);
+        json.WriteBoolean("domainRules", language.HasDomainVocabulary);
+        if (language.WordsRead > 0)
+        {
+            json.WriteNumber("wordsRead", language.WordsRead);
+            json.WriteStartObject("scores");
+            foreach (var (code, score) in language.Scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal))
+                json.WriteNumber(code, score);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
     /// <summary>The file's row of the coverage matrix: topic id → covered, thin, missing or notChecked.</summary>
     private static void WriteCoverage(Utf8JsonWriter json, CoverageMatrix matrix, CoverageRow? row)
     {
@@ -105,11 +128,14 @@ internal sealed class JsonFormatter : IResultFormatter
         for (var i = 0; i < matrix.Columns.Count; i++)
         {
             var cell = row.Cells[i];
-            if (cell.State == CoverageState.NotChecked)
+            // A cell not checked for another profile is left out; one not checked for the draft's language says why.
+            if (cell.State == CoverageState.NotChecked && cell.Reason is null)
                 continue;
             json.WriteStartObject(matrix.Columns[i].Topic.DiagnosticId);
             json.WriteString("topic", matrix.Columns[i].Topic.Label);
-            json.WriteString("state", cell.State.ToString().ToLowerInvariant());
+            json.WriteString("state", cell.State == CoverageState.NotChecked ? "notChecked" : cell.State.ToString().ToLowerInvariant());
+            if (cell.Reason is { } reason)
+                json.WriteString("reason", reason);
             if (cell.Suppressed)
                 json.WriteBoolean("suppressed", true);
             json.WriteEndObject();

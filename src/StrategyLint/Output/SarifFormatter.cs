@@ -172,6 +172,19 @@ internal sealed partial class SarifFormatter(OutputOptions options) : IResultFor
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            // Which language each file was read in, and why.
+            json.WriteStartArray("languages");
+            foreach (var file in result.Files.Where(f => f.Language is not null))
+            {
+                json.WriteStartObject();
+                json.WriteString("file", file.File.DisplayPath);
+                json.WriteString("language", file.Language!.Code);
+                json.WriteString("source", file.Language.Source);
+                json.WriteString("reason", file.Language.Reason);
+                json.WriteBoolean("domainRules", file.Language.HasDomainVocabulary);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
             if (entries.Count < total)
             {
                 json.WriteNumber("resultsLeftOut", total - entries.Count);
@@ -346,6 +359,8 @@ internal sealed partial class SarifFormatter(OutputOptions options) : IResultFor
         json.WriteStartObject("properties");
         if (entry.File.Profile is { } profile)
             json.WriteString("profile", profile.Name);
+        if (entry.File.Language is { } language)
+            json.WriteString("language", language.Code);
         foreach (var (key, value) in finding.Properties ?? new Dictionary<string, string>())
             json.WriteString(key, value);
         json.WriteEndObject();

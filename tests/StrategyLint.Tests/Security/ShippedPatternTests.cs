@@ -18,7 +18,8 @@ public sealed class ShippedPatternTests
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "rules"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            if (file.Contains($"{Path.DirectorySeparatorChar}tests{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            // Test fixtures, and language profiles (word lists, never patterns).
+            if (file.Contains($"{Path.DirectorySeparatorChar}tests{Path.DirectorySeparatorChar}", StringComparison.Ordinal) || file.Contains($"{Path.DirectorySeparatorChar}languages{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
                 continue;
             using var json = JsonDocument.Parse(File.ReadAllText(file));
             foreach (var term in StringsInArrays(json.RootElement))

@@ -93,13 +93,14 @@ public class TermSetTests
     {
         var terms = ShippedTermSets().Single(t => t.Key == key).Terms;
         var set = new TermSet(terms);
-        var reference = Reference(terms);
+        var reference = Reference([.. terms.Select(t => new string([.. t.Select(WordChars.BaseLetter)]))]);
         var random = new Random(key.GetHashCode(StringComparison.Ordinal) & 0x7fffffff ^ 20261122);
         var words = Vocabulary(terms);
         for (var n = 0; n < 300; n++)
         {
             var text = RandomText(random, words);
-            var expected = reference.Matches(text).Select(m => (m.Index, m.Length)).ToList();
+            // Word terms ignore diacritics and apostrophe or hyphen variants: the specification runs on the text without them (same length).
+            var expected = reference.Matches(new string([.. text.Select(WordChars.BaseLetter)])).Select(m => (m.Index, m.Length)).ToList();
 
             Assert.Equal(expected, set.Matches(text).Select(m => (m.Start, m.Length)).ToList());
             Assert.Equal(expected.Count > 0, set.IsMatch(text));

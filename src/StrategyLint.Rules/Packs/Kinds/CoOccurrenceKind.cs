@@ -38,7 +38,7 @@ internal sealed partial class CoOccurrenceKind : IPackKind
             if (satisfiers.Any(s => Within(area.Span, s.Span) || linked.Any(l => Within(l.Span, s.Span))))
                 continue;
             var first = group.First();
-            var expected = rule.Definition.Then.For(document.FrontMatter.Language);
+            var expected = rule.Definition.Then.For(document.Language.Code);
             var detail = $"'{MentionScanner.Quote(document, first.Sentence)}' (section '{section.Title}'): none of the expected terms ({string.Join(", ", expected.Take(5))}…) appears in the section, its parent or a linked section.";
             c.Report(rule.Descriptor, first.Sentence, rule.Evidence(document, group,
                 ("searchedTerms", string.Join(", ", expected))), rule.Compose(detail));

@@ -26,7 +26,7 @@ internal sealed class RequireClauseKind : IPackKind
                 ? $"The draft mentions it only {countable} time(s), fewer than the {rule.Definition.MinMentions} needed."
                 : $"The draft has {near.Count} related mention(s), but none counts: they are negated, in glossary sections, or are traps such as names of institutions.";
         c.Report(rule.Descriptor, c.Document.AnchorSpan, rule.Evidence(c.Document, near,
-            ("searchedTerms", string.Join(", ", rule.Definition.Terms.For(c.Document.FrontMatter.Language)))), rule.Compose(detail));
+            ("searchedTerms", string.Join(", ", rule.Definition.Terms.For(c.Document.Language.Code)))), rule.Compose(detail));
     });
 
     internal static (bool Covered, IReadOnlyList<Mention> Near) Evaluate(PackRule rule, StrategyDocument document)

@@ -28,8 +28,8 @@ internal sealed class RequireTopicKind : IPackKind
                     ? $"It is named {coverage.All.Count} time(s), but never in a sentence that commits to it or sets it out: only in statistics, findings, past events, definitions, examples or asides. It has no section of its own."
                     : $"It is named only in background, glossary or negated passages ({coverage.All.Count} mention(s)), never as a commitment.";
         var evidence = rule.Evidence(c.Document, coverage.Counted.Concat(coverage.All).Distinct(),
-            ("searchedHeadings", string.Join(", ", rule.Definition.Headings.For(c.Document.FrontMatter.Language))),
-            ("searchedTerms", string.Join(", ", rule.Definition.Terms.For(c.Document.FrontMatter.Language))));
+            ("searchedHeadings", string.Join(", ", rule.Definition.Headings.For(c.Document.Language.Code))),
+            ("searchedTerms", string.Join(", ", rule.Definition.Terms.For(c.Document.Language.Code))));
         // A section scaffolded earlier and not yet written is still missing, but scaffolding it again would add a
         // second copy: the finding then points at that section and offers no fix.
         var scaffolded = rule.Definition.Fix is { Heading: { } scaffoldHeading }

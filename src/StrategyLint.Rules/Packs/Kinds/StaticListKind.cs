@@ -39,7 +39,7 @@ internal sealed class StaticListKind : IPackKind
             .Select(b => StrategyParser.CollapseWhitespace(b.Text).TrimStart('-', '*', ' ')).Select(t => t.Length > 60 ? t[..57] + "…" : t);
         var detail = $"The list under '{list.Section.Title}' fixes {items} categories of assistance (starting '{string.Join("'; '", firstItems)}') with no needs assessment, review or update clause nearby.";
         var evidence = rule.Evidence(document, [], ("items", items.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("searchedMechanisms", string.Join(", ", rule.Definition.Then.For(document.FrontMatter.Language))));
+            ("searchedMechanisms", string.Join(", ", rule.Definition.Then.For(document.Language.Code))));
         if (rule.Definition.Fix is { } fix)
         {
             // A paragraph after the list, separated by a blank line so it does not continue the last item.
