@@ -213,8 +213,20 @@ internal static class PackFolder
                 }
             }
         }
-        if (rule.Kind == "require-topic" && rule.Fix?.Heading is { } heading && !new TermSet(rule.Headings.For(null)).IsMatch(heading))
-            problems.Add(JsonFiles.At(display, root["fix"]?["heading"], $"The fix's heading '{heading}' matches none of the rule's 'headings', so the section --fix adds would not satisfy the rule."));
+        if (rule.Kind == "require-topic" && rule.Fix is { } fix)
+        {
+            // English, and every language the fix is written in: the heading a draft in that language gets must be one its headings match.
+            foreach (var language in fix.ByLanguage.Keys.Prepend("en").Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (fix.For(language).Heading is { } heading && !new TermSet(rule.Headings.For(language)).IsMatch(heading))
+                {
+                    var at = language == "en" ? root["fix"]?["heading"] : root["fix"]?[language]?["heading"] ?? root["fix"]?[language];
+                    problems.Add(JsonFiles.At(display, at, language == "en"
+                        ? $"The fix's heading '{heading}' matches none of the rule's 'headings', so the section --fix adds would not satisfy the rule."
+                        : $"The fix's heading for '{language}', '{heading}', matches none of the rule's '{language}' headings, so the section --fix adds to a draft in that language would not satisfy the rule."));
+                }
+            }
+        }
     }
 
     private static IEnumerable<JToken> TermsOf(JToken? field) => field switch
