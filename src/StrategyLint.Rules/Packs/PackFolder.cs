@@ -121,6 +121,14 @@ internal static class PackFolder
     {
         foreach (var error in errors)
         {
+            // A fix per language ("fix": { "fr": { … } }) failing its own schema: the child errors say what is wrong in it.
+            if (error is ChildSchemaValidationError { Kind: ValidationErrorKind.AdditionalPropertiesNotValid } additional && additional.Errors.Values.Any(e => e.Count > 0))
+            {
+                // Their paths are relative to that object, so they are reported at it.
+                foreach (var leaf in Flatten(additional.Errors.Values.SelectMany(e => e)))
+                    yield return new ValidationError(leaf.Kind, leaf.Property, additional.Path?.TrimStart('#', '/'), null, leaf.Schema);
+                continue;
+            }
             if (error is ChildSchemaValidationError child && error.Kind == ValidationErrorKind.NotOneOf)
             {
                 var leaves = child.Errors.Values.SelectMany(e => e).ToList();
