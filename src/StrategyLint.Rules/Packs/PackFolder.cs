@@ -121,6 +121,14 @@ internal static class PackFolder
     {
         foreach (var error in errors)
         {
+            // A fix per language ("fix": { "fr": { … } }) failing its own schema: the child errors say what is wrong in it.
+            if (error is ChildSchemaValidationError { Kind: ValidationErrorKind.AdditionalPropertiesNotValid } additional && additional.Errors.Values.Any(e => e.Count > 0))
+            {
+                // Their paths are relative to that object, so they are reported at it.
+                foreach (var leaf in Flatten(additional.Errors.Values.SelectMany(e => e)))
+                    yield return new ValidationError(leaf.Kind, leaf.Property, additional.Path?.TrimStart('#', '/'), null, leaf.Schema);
+                continue;
+            }
             if (error is ChildSchemaValidationError child && error.Kind == ValidationErrorKind.NotOneOf)
             {
                 var leaves = child.Errors.Values.SelectMany(e => e).ToList();
@@ -213,8 +221,20 @@ internal static class PackFolder
                 }
             }
         }
-        if (rule.Kind == "require-topic" && rule.Fix?.Heading is { } heading && !new TermSet(rule.Headings.For(null)).IsMatch(heading))
-            problems.Add(JsonFiles.At(display, root["fix"]?["heading"], $"The fix's heading '{heading}' matches none of the rule's 'headings', so the section --fix adds would not satisfy the rule."));
+        if (rule.Kind == "require-topic" && rule.Fix is { } fix)
+        {
+            // English, and every language the fix is written in: the heading a draft in that language gets must be one its headings match.
+            foreach (var language in fix.ByLanguage.Keys.Prepend("en").Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (fix.For(language).Heading is { } heading && !new TermSet(rule.Headings.For(language)).IsMatch(heading))
+                {
+                    var at = language == "en" ? root["fix"]?["heading"] : root["fix"]?[language]?["heading"] ?? root["fix"]?[language];
+                    problems.Add(JsonFiles.At(display, at, language == "en"
+                        ? $"The fix's heading '{heading}' matches none of the rule's 'headings', so the section --fix adds would not satisfy the rule."
+                        : $"The fix's heading for '{language}', '{heading}', matches none of the rule's '{language}' headings, so the section --fix adds to a draft in that language would not satisfy the rule."));
+                }
+            }
+        }
     }
 
     private static IEnumerable<JToken> TermsOf(JToken? field) => field switch

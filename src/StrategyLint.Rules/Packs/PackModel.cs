@@ -70,13 +70,111 @@ internal sealed class PackRuleDefinition
     public Dictionary<string, string> Replacements { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
-/// <summary>The text a fix writes. Inserted text uses plain Markdown; the file's own line endings are kept.</summary>
+/// <summary>
+/// The text a fix writes. Inserted text uses plain Markdown; the file's own line endings are kept. <c>heading</c> and
+/// <c>text</c> are the English fix (and the fallback); a key per language ("fr": { "heading", "text" }) gives the fix a
+/// draft in that language gets, so a French draft is scaffolded with a French heading that its French headings match.
+/// </summary>
+[JsonConverter(typeof(PackFixConverter))]
 internal sealed class PackFix
 {
     /// <summary>require-topic: the heading of the scaffolded section; it must match one of the rule's <c>headings</c>.</summary>
     public string? Heading { get; set; }
     /// <summary>require-topic: the prompt under the heading; static-list: the review clause added after the list.</summary>
     public string Text { get; set; } = "";
+    /// <summary>The fix in other languages, by language code (en, fr, es…).</summary>
+    public Dictionary<string, PackFixText> ByLanguage { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The fix for a language, falling back to English; a language's heading, when it gives none, is the English one.</summary>
+    public PackFixText For(string? language)
+    {
+        var key = string.IsNullOrWhiteSpace(language) ? "en" : language.Split('-', '_')[0];
+        return ByLanguage.TryGetValue(key, out var localized) ? localized with { Heading = localized.Heading ?? Heading } : new PackFixText(Heading, Text);
+    }
+}
+
+/// <summary>A fix in one language: the heading of the scaffolded section (require-topic) and the text.</summary>
+internal sealed record PackFixText(string? Heading, string Text);
+
+/// <summary>Reads a fix: "heading" and "text" (English), and one { "heading", "text" } object per other language.</summary>
+internal sealed class PackFixConverter : JsonConverter<PackFix>
+{
+    public override PackFix Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var fix = new PackFix();
+        foreach (var (name, value) in ReadObject(ref reader, nested: false))
+        {
+            switch (value)
+            {
+                case string text when name.Equals("heading", StringComparison.OrdinalIgnoreCase):
+                    fix.Heading = text;
+                    break;
+                case string text when name.Equals("text", StringComparison.OrdinalIgnoreCase):
+                    fix.Text = text;
+                    break;
+                case PackFixText localized:
+                    fix.ByLanguage[name] = localized;
+                    break;
+                default:
+                    throw new JsonException($"'fix.{name}' is not a field of a fix: use 'heading', 'text', or a language code with {{ \"heading\", \"text\" }}.");
+            }
+        }
+        return fix;
+    }
+
+    // Property name and value: a string, or (at the top level only) a language's { "heading", "text" }.
+    private static List<(string Name, object Value)> ReadObject(ref Utf8JsonReader reader, bool nested)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonException(nested ? "A fix per language should be an object: { \"heading\": \"…\", \"text\": \"…\" }." : "'fix' should be an object.");
+        var properties = new List<(string, object)>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString() ?? "";
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                properties.Add((name, reader.GetString() ?? ""));
+            }
+            else if (!nested && reader.TokenType == JsonTokenType.StartObject)
+            {
+                string? heading = null, text = null;
+                foreach (var (field, value) in ReadObject(ref reader, nested: true))
+                {
+                    if (field.Equals("heading", StringComparison.OrdinalIgnoreCase))
+                        heading = (string)value;
+                    else if (field.Equals("text", StringComparison.OrdinalIgnoreCase))
+                        text = (string)value;
+                    else
+                        throw new JsonException($"'fix.{name}.{field}' is not a field of a fix: use 'heading' and 'text'.");
+                }
+                properties.Add((name, new PackFixText(heading, text ?? "")));
+            }
+            else
+            {
+                throw new JsonException($"'fix.{name}' should be a string{(nested ? "" : " or an object per language")}.");
+            }
+        }
+        return properties;
+    }
+
+    public override void Write(Utf8JsonWriter writer, PackFix value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        if (value.Heading is not null)
+            writer.WriteString("heading", value.Heading);
+        writer.WriteString("text", value.Text);
+        foreach (var (language, localized) in value.ByLanguage)
+        {
+            writer.WritePropertyName(language);
+            writer.WriteStartObject();
+            if (localized.Heading is not null)
+                writer.WriteString("heading", localized.Heading);
+            writer.WriteString("text", localized.Text);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
 }
 
 /// <summary>Terms given as a plain list (English) or per language: { "en": [...], "fr": [...] }.</summary>

@@ -51,10 +51,19 @@ internal sealed class PackRule : StrategyRule
 
     public override void Initialize(StrategyAnalysisContext context) => Kind.Register(this, context);
 
-    /// <summary>A field's terms compiled for the document's resolved language (<see cref="StrategyDocument.Language"/>), English terms when the rule lists none for it.</summary>
+    /// <summary>
+    /// The language whose vocabulary and fixes a pack rule uses for a document: front matter <c>language</c>, else detected
+    /// from the prose. Every pack kind asks here, so where the language comes from is decided in one place.
+    /// </summary>
+    public static string LanguageOf(StrategyDocument document) => document.Language.Code;
+
+    /// <summary>The rule's fix in the document's language (English when the rule has none in it); null when the rule has no fix.</summary>
+    public PackFixText? FixFor(StrategyDocument document) => Definition.Fix?.For(LanguageOf(document));
+
+    /// <summary>A field's terms compiled for the document's language (<see cref="LanguageOf"/>).</summary>
     public TermSet Terms(string field, LocalizedTerms terms, StrategyDocument document)
     {
-        var language = document.Language.Code;
+        var language = LanguageOf(document);
         // A pack from a folder (SourcePath set) is the repository's, so a pull request's: its patterns run on the linear engine.
         return _termSets.GetOrAdd((field, language), _ => new TermSet(terms.For(language), linear: SourcePath is not null));
     }

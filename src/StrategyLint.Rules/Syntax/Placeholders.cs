@@ -5,7 +5,8 @@ namespace StrategyLint.Syntax;
 
 /// <summary>
 /// Placeholders: a paragraph that starts "To be drafted", "TBD" or "TODO" (the first is what <c>--fix</c> writes
-/// under a scaffolded heading) promises text that is not there yet. It is not prose, so no rule finds a term in it;
+/// under a scaffolded heading; "À rédiger" and "Por redactar" in a French or Spanish draft) promises text that is
+/// not there yet. It is not prose, so no rule finds a term in it;
 /// and a section that holds nothing but placeholders covers nothing, so its heading is not prose either. After
 /// <c>--fix</c> a scaffolded focus area therefore stays missing until someone writes it, and the prompt's own words
 /// ("respecting human rights") never satisfy a clause.
@@ -40,6 +41,6 @@ internal static partial class Placeholders
         _ => true,
     };
 
-    [GeneratedRegex(@"^[\s_*]*(to be drafted|tbd|todo)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^[\s_*]*(to be drafted|tbd|todo|à rédiger|a rédiger|a rediger|por redactar)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Start();
 }

@@ -138,6 +138,40 @@ public sealed class PackFolderTests : IDisposable
         """), "$.fix.heading", "matches none of the rule's 'headings'");
 
     [Fact]
+    public void A_fix_per_language_loads_and_each_language_gets_its_own()
+    {
+        var result = LoadPack("house.Annex.json", Rule("""
+            "headings": { "en": ["funding annex"], "fr": ["annexe financière"] },
+              "fix": { "heading": "Funding annex", "text": "List the cost of each action.", "fr": { "heading": "Annexe financière", "text": "Chiffrez chaque action." }, "es": { "text": "Indique el costo de cada acción." } }
+            """));
+        Assert.Empty(result.Problems);
+        var fix = Assert.Single(result.Rules).Definition.Fix!;
+        Assert.Equal(new StrategyLint.Packs.PackFixText("Annexe financière", "Chiffrez chaque action."), fix.For("fr"));
+        // A language without a heading of its own keeps the English one; a language without a fix gets the English fix.
+        Assert.Equal(new StrategyLint.Packs.PackFixText("Funding annex", "Indique el costo de cada acción."), fix.For("es-PA"));
+        Assert.Equal(new StrategyLint.Packs.PackFixText("Funding annex", "List the cost of each action."), fix.For("de"));
+    }
+
+    [Fact]
+    public void A_fix_heading_the_rule_would_not_accept_in_its_language_is_refused() => AssertOneProblem(Rule("""
+        "headings": { "en": ["funding annex"], "fr": ["annexe financière"] },
+          "fix": { "heading": "Funding annex", "text": "List the cost of each action.", "fr": { "heading": [|"Coûts"|], "text": "Chiffrez chaque action." } }
+        """), "$.fix.fr.heading", "matches none of the rule's 'fr' headings");
+
+    [Fact]
+    public void A_fix_per_language_must_be_an_object_with_a_text()
+    {
+        var result = LoadPack("house.Annex.json", Rule("""
+            "headings": ["funding annex"],
+              "fix": { "heading": "Funding annex", "text": "List the cost of each action.", "fr": { "heading": "Annexe" } }
+            """));
+        var problem = Assert.Single(result.Problems);
+        Assert.Empty(result.Rules);
+        Assert.Equal("$.fix.fr", problem.JsonPath);
+        Assert.Equal("The field 'text' is required.", problem.Message);
+    }
+
+    [Fact]
     public void Invalid_json_is_reported_at_its_line()
     {
         var result = LoadPack("house.Annex.json", "{\n  \"id\": \"house.Annex\",\n  \"kind\": \n}");

@@ -32,13 +32,14 @@ internal sealed class RequireTopicKind : IPackKind
             ("searchedTerms", string.Join(", ", rule.Definition.Terms.For(c.Document.Language.Code))));
         // A section scaffolded earlier and not yet written is still missing, but scaffolding it again would add a
         // second copy: the finding then points at that section and offers no fix.
-        var scaffolded = rule.Definition.Fix is { Heading: { } scaffoldHeading }
+        var fix = rule.FixFor(c.Document);
+        var scaffolded = fix is { Heading: { } scaffoldHeading }
             ? c.Document.Sections.FirstOrDefault(s => s.Title.Equals(scaffoldHeading, StringComparison.OrdinalIgnoreCase) && Placeholders.HoldsOnlyPlaceholders(s))
             : null;
         if (scaffolded is not null)
             c.Report(rule.Descriptor, c.Document.AnchorSpan, evidence, rule.Compose(detail + $" The section '{scaffolded.Title}' (line {scaffolded.Position.Start.Line + 1}) holds only a placeholder: write it to cover the topic."));
-        else if (rule.Definition.Fix is { Heading: { } heading } fix)
-            c.ReportWithFix(rule.Descriptor, c.Document.AnchorSpan, SectionScaffold.Create(c.Document, heading, fix.Text), evidence, rule.Compose(detail));
+        else if (fix is { Heading: { } heading })
+            c.ReportWithFix(rule.Descriptor, c.Document.AnchorSpan, SectionScaffold.Create(c.Document, heading, fix.Text, PackRule.LanguageOf(c.Document)), evidence, rule.Compose(detail));
         else
             c.Report(rule.Descriptor, c.Document.AnchorSpan, evidence, rule.Compose(detail));
     });

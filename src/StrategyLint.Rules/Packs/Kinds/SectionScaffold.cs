@@ -16,12 +16,27 @@ internal static partial class SectionScaffold
     /// <summary>The words a placeholder paragraph starts with (SL1003 treats a section holding only one as empty).</summary>
     public const string Placeholder = "To be drafted:";
 
-    public static StrategyFix Create(StrategyDocument document, string heading, string prompt)
+    /// <summary>
+    /// The placeholder in the draft's language, so a French or Spanish draft is not scaffolded with English words;
+    /// <see cref="Placeholders"/> recognises each of them, so none of them ever counts as content.
+    /// </summary>
+    private static readonly Dictionary<string, string> LocalizedPlaceholders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["en"] = Placeholder,
+        ["fr"] = "À rédiger :",
+        ["es"] = "Por redactar:",
+    };
+
+    /// <summary>The placeholder words for a language (English for a language without its own).</summary>
+    public static string PlaceholderFor(string? language) =>
+        LocalizedPlaceholders.TryGetValue(string.IsNullOrWhiteSpace(language) ? "en" : language.Split('-', '_')[0], out var words) ? words : Placeholder;
+
+    public static StrategyFix Create(StrategyDocument document, string heading, string prompt, string? language = null)
     {
         var level = document.TitleSection is { } title ? title.Level + 1 : document.Sections.Count > 0 ? document.Sections.Min(s => s.Level) : 2;
         var top = document.Sections.Where(s => s.Level == level && (document.TitleSection is null || s.Parent == document.TitleSection)).ToList();
         var before = top.FirstOrDefault(s => BackMatter().IsMatch(s.Title));
-        var section = $"{new string('#', Math.Clamp(level, 1, 6))} {heading}\n\n_{Placeholder}_ {prompt.Trim()}\n";
+        var section = $"{new string('#', Math.Clamp(level, 1, 6))} {heading}\n\n_{PlaceholderFor(language)}_ {prompt.Trim()}\n";
 
         TextChange change;
         if (before?.Heading is { } backMatter)
@@ -37,6 +52,6 @@ internal static partial class SectionScaffold
         return new StrategyFix($"Add a section '{heading}'", [change]);
     }
 
-    [GeneratedRegex(@"^\s*(annex|annexes|appendix|appendices|glossary|references|bibliography|abbreviations|acronyms|definitions|sources)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^\s*(annex|annexes|appendix|appendices|glossary|references|bibliography|abbreviations|acronyms|definitions|sources|annexe|annexes|glossaire|références|bibliographie|abréviations|acronymes|sigles|définitions|anexo|anexos|apéndice|apéndices|glosario|referencias|bibliografía|abreviaturas|acrónimos|siglas|definiciones|fuentes)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BackMatter();
 }

@@ -40,7 +40,7 @@ internal sealed class StaticListKind : IPackKind
         var detail = $"The list under '{list.Section.Title}' fixes {items} categories of assistance (starting '{string.Join("'; '", firstItems)}') with no needs assessment, review or update clause nearby.";
         var evidence = rule.Evidence(document, [], ("items", items.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("searchedMechanisms", string.Join(", ", rule.Definition.Then.For(document.Language.Code))));
-        if (rule.Definition.Fix is { } fix)
+        if (rule.FixFor(document) is { } fix)
         {
             // A paragraph after the list, separated by a blank line so it does not continue the last item.
             var insert = new TextChange(new TextSpan(list.Span.End, 0), "\n\n" + fix.Text.Trim());
