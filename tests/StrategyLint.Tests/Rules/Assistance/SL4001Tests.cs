@@ -218,6 +218,22 @@ public sealed class SL4001Tests
         Copies of decisions are available upon request.
         """);
 
+    // The example of quality-lessons.md §1.7, as written there, under an assistance heading: not a catalogue.
+    [Fact]
+    public void QualityLessonsStatutoryDuties_AreNotFlagged() => RuleVerifier.Verify("SL4001", """
+        # Norland Municipal Cyber Support Act
+
+        ## Technical assistance
+
+        ## (b) Support
+
+        - (1) The Board
+          - (A) shall issue calls for proposals twice a year;
+          - (B) shall fund training and technical assistance for selected municipalities;
+          - (C) shall publish the results;
+          - (D) may delegate scoring to a panel.
+        """, profile: "capacity-building-plan");
+
     [Fact]
     public void InfinitiveGoalItems_AreNotACatalogue() => RuleVerifier.Verify("SL4001", """
         # Examplia Cyber Partnership Programme 2025–2027

@@ -330,4 +330,39 @@ public sealed class SL3006Tests
         - Aprobar una ley moderna de ciberdelincuencia.
         - Sensibilizar a la ciudadanía.
         """);
+
+    // The three examples of quality-lessons.md §1.2, as written there: each is an action plan.
+    [Fact]
+    public void QualityLessonsFlattenedTable_IsClean() => RuleVerifier.Verify("SL3006", """
+        # Norland National Cybersecurity Strategy
+
+        ## Annex 2: Priority measures
+
+        Measure Responsible body Period
+
+        Set up a national incident coordination desk NCO 2025 - 2026
+
+        Publish baseline controls for ministries NCO/MDA 2025 - 2027
+
+        Run a public awareness week MDA, Schools Board Short term
+        """);
+
+    [Fact]
+    public void QualityLessonsOwnersAsSubjects_IsClean() => RuleVerifier.Verify("SL3006", """
+        # Norland National Cybersecurity Strategy
+
+        ## Action plan 2025-2029
+        ### Actions by government
+        Harden government networks. The Government will consolidate the hosting of small agencies' systems.
+        ### Actions by industry
+        Share threat data. Telecom operators will join the national sharing platform.
+        """);
+
+    [Fact]
+    public void QualityLessonsDecree_IsClean() => RuleVerifier.Verify("SL3006", """
+        # Norland Decree on Cybersecurity
+
+        3. The Minister of Digital Affairs shall, within 60 days of this Decree, submit draft rules on incident reporting.
+        4. The National Cyber Office shall, within six months, establish a sector liaison network.
+        """);
 }
