@@ -54,6 +54,9 @@ internal static partial class ActionPlanFinder
     /// <summary>Rows after a header line of column names that make a flattened table.</summary>
     public const int MinimumRows = 2;
 
+    /// <summary>Lines read as rows after one header line (a long table continues under its repeated header).</summary>
+    private const int MaximumRowsPerTable = 200;
+
     /// <summary>Owner-and-deadline clauses that make a decree's plan.</summary>
     public const int MinimumClauses = 2;
 
@@ -161,8 +164,12 @@ internal static partial class ActionPlanFinder
                 if ((action ? 1 : 0) + (owner ? 1 : 0) + (time ? 1 : 0) < 2)
                     continue;
                 int rows = 0, owners = 0, times = 0, funds = 0;
-                for (var j = i + 1; j < lines.Count; j++)
+                // A table's rows run to the next header line; a bound keeps a hostile draft of header-like lines linear.
+                for (var j = i + 1; j < lines.Count && j <= i + MaximumRowsPerTable; j++)
                 {
+                    var next = HeaderFamilies(lines[j], words);
+                    if ((next.Action ? 1 : 0) + (next.Owner ? 1 : 0) + (next.Time ? 1 : 0) >= 2)
+                        break;
                     var row = Row(lines[j], words);
                     if (!row.Described || (owner && !row.Agency) || (time && !row.Period) || !(row.Agency || row.Period))
                         continue;
@@ -291,7 +298,8 @@ internal static partial class ActionPlanFinder
     private static IEnumerable<(TextSpan Span, string Text)> SentencesIn(StrategyDocument document, Section scope)
     {
         var prose = document.Prose;
-        var paragraphs = document.Blocks.Where(b => b.Kind == BlockKind.Paragraph && b.Span.Start >= scope.Span.Start && b.Span.End <= scope.Span.End && !MentionScanner.IsGlossary(b.Section));
+        var paragraphs = scope.DescendantsAndSelf().Where(s => !MentionScanner.IsGlossary(s)).SelectMany(s => s.Blocks)
+            .SelectMany(b => b.DescendantsAndSelf()).Where(b => b.Kind == BlockKind.Paragraph);
         foreach (var paragraph in paragraphs)
         {
             var start = paragraph.Span.Start;
