@@ -23,7 +23,7 @@ public sealed class ShippedPackTests
     }
 
     /// <summary>rules/languages/ holds per-language vocabularies the engine reads (their own schemas), not packs.</summary>
-    private static bool IsLanguageData(string relative) => relative.StartsWith("languages/", StringComparison.Ordinal);
+    private static bool IsLanguageData(string relative) => relative.StartsWith("languages/", StringComparison.Ordinal) || relative.Contains("/vocabulary/", StringComparison.Ordinal);
 
     public static TheoryData<string> CommitmentVocabularies()
     {

@@ -1,15 +1,15 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using StrategyLint.Analysis;
 using StrategyLint.Packs;
 using StrategyLint.Packs.Kinds;
+using StrategyLint.Syntax;
 using StrategyLint.Text;
 
 namespace StrategyLint.Rules.Clauses;
 
 /// <summary>"Evaluation" appears only as threat or risk assessment, never as evaluation of the strategy itself.</summary>
-internal sealed partial class SL3004EvaluationOnlyAsRiskAssessment : StrategyRule
+internal sealed class SL3004EvaluationOnlyAsRiskAssessment : StrategyRule
 {
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         id: "SL3004",
@@ -27,7 +27,7 @@ internal sealed partial class SL3004EvaluationOnlyAsRiskAssessment : StrategyRul
     private static void Analyze(DocumentAnalysisContext context)
     {
         var document = context.Document;
-        var riskEvaluation = MentionScanner.Find(document, RiskEvaluationTerms).FirstOrDefault(m => !m.Negated && !m.InGlossary);
+        var riskEvaluation = MentionScanner.Find(document, RiskEvaluationTerms(document)).FirstOrDefault(m => !m.Negated && !m.InGlossary);
         if (riskEvaluation is null)
             return;
         if (PackLoader.FindBuiltIn("SL3003") is { } evaluationClause && RequireClauseKind.Evaluate(evaluationClause, document).Covered)
@@ -35,10 +35,7 @@ internal sealed partial class SL3004EvaluationOnlyAsRiskAssessment : StrategyRul
         context.Report(Rule, riskEvaluation.Sentence, MentionScanner.Quote(document, riskEvaluation.Sentence));
     }
 
-    private static readonly TermSet RiskEvaluationTerms = new(
-    [
-        "threat assessment*", "risk assessment*", "risk evaluation*", "threat evaluation*", "evaluation of threats", "evaluation of risks",
-        "evaluate the risk*", "evaluate threats", "assess the risk*", "assess threats", "assessment of threats", "assessment of risks",
-        "vulnerability assessment*", "threat report*", "risk report*",
-    ]);
+    /// <summary>The wordings of threat and risk assessment, per language: data in rules/clauses/vocabulary/evaluation-as-risk-assessment.json.</summary>
+    private static TermSet RiskEvaluationTerms(StrategyDocument document) =>
+        Vocabulary.Get("clauses", "evaluation-as-risk-assessment").Terms("riskEvaluation", document);
 }

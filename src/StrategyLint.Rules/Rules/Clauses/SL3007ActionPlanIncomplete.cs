@@ -35,6 +35,6 @@ internal sealed class SL3007ActionPlanIncomplete : StrategyRule
         var anchor = plan.Section!.Heading?.Span ?? context.Document.AnchorSpan;
         var list = missing.Count == 1 ? missing[0] : string.Join(", ", missing.Take(missing.Count - 1)) + " or " + missing[^1];
         // The coverage matrix shows the action plan as thin rather than covered.
-        context.Report(Rule, anchor, new Dictionary<string, string> { [CoverageTopic.ThinProperty] = SL3006ActionPlanMissing.Rule.Id }, plan.Section.Title, list);
+        context.Report(Rule, anchor, new Dictionary<string, string> { [CoverageTopic.ThinProperty] = SL3006ActionPlanMissing.Rule.Id }, plan.Name, list);
     }
 }

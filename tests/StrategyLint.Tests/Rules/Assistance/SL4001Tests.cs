@@ -156,21 +156,171 @@ public sealed class SL4001Tests
         - Support to the national cyber policy unit|}
         """);
 
+    // One enumeration level is counted: three entries and a sub-list of five are not a catalogue of eight.
     [Fact]
-    public void NestedEnumerationOfThreePlusFive_CountsEight() => RuleVerifier.Verify("SL4001", """
+    public void NestedEnumerationOfThreePlusFive_IsNotSummed() => RuleVerifier.Verify("SL4001", """
         # Examplia Cyber Partnership Programme 2025–2027
 
         ## Technical assistance
 
-        {|SL4001:- Training for the national CSIRT
+        - Training for the national CSIRT
         - Support for the cybercrime unit, covering:
           - digital forensics equipment
           - courses on electronic evidence
           - mutual legal assistance procedures
           - open-source intelligence tools
           - case management software
-        - Scholarships for cybersecurity degrees|}
+        - Scholarships for cybersecurity degrees
         """);
+
+    // A catalogue grouped under headings counts its entries, the level with the most topic items.
+    [Fact]
+    public void CatalogueGroupedUnderThreeHeadings_CountsItsNineEntries() => RuleVerifier.Verify("SL4001", """
+        # Examplia Cyber Partnership Programme 2025–2027
+
+        ## Technical assistance
+
+        {|SL4001:- Legal support
+          - drafting of cybercrime legislation
+          - review of data protection rules
+          - guidance on electronic evidence
+        - Technical support
+          - forensics laboratory equipment
+          - secure government email
+          - incident response tooling
+        - Training
+          - courses for prosecutors
+          - courses for judges
+          - cyber hygiene for civil servants|}
+        """);
+
+    // Quality lessons 1.7: nested statutory duties are obligations, not a catalogue of assistance; a generic
+    // "upon request" in an unrelated article does not matter either way.
+    [Fact]
+    public void NestedStatutoryDuties_AreNotACatalogue() => RuleVerifier.Verify("SL4001", """
+        # Regional Cyber Skills Act
+
+        ## Sec. 3. Technical assistance to municipalities
+
+        - (1) The Skills Board
+          - (A) shall publish calls for applications each spring;
+          - (B) shall fund technical assistance for selected towns;
+          - (C) shall report the results to the legislature;
+          - (D) may delegate the scoring of applications to a panel;
+          - (E) shall keep a register of grants;
+          - (F) may recover funds that were misused;
+          - (G) shall consult the association of towns;
+          - (H) must publish its accounts;
+          - (I) may issue guidance.
+
+        ## Sec. 9. Records
+
+        Copies of decisions are available upon request.
+        """);
+
+    // The example of quality-lessons.md §1.7, as written there, under an assistance heading: not a catalogue.
+    [Fact]
+    public void QualityLessonsStatutoryDuties_AreNotFlagged() => RuleVerifier.Verify("SL4001", """
+        # Norland Municipal Cyber Support Act
+
+        ## Technical assistance
+
+        ## (b) Support
+
+        - (1) The Board
+          - (A) shall issue calls for proposals twice a year;
+          - (B) shall fund training and technical assistance for selected municipalities;
+          - (C) shall publish the results;
+          - (D) may delegate scoring to a panel.
+        """, profile: "capacity-building-plan");
+
+    [Fact]
+    public void InfinitiveGoalItems_AreNotACatalogue() => RuleVerifier.Verify("SL4001", """
+        # Examplia Cyber Partnership Programme 2025–2027
+
+        ## Technical assistance
+
+        The partners will:
+
+        - To enhance cooperation with neighbouring states;
+        - To provide technical assistance to partner countries;
+        - To encourage financial institutions to join;
+        - To support training programmes;
+        - To develop joint exercises;
+        - To share threat information;
+        - To fund equipment;
+        - To exchange experts.
+        """);
+
+    // A mechanism in the sentence that introduces the list counts.
+    [Fact]
+    public void ReviewInTheLeadInSentence_IsClean() => RuleVerifier.Verify("SL4001", $$"""
+        # Examplia Cyber Partnership Programme 2025–2027
+
+        ## Areas of cooperation
+
+        Technical assistance covers the following areas, and this list shall be reviewed every two years:
+
+        {{TenItems}}
+        """);
+
+    [Fact]
+    public void FrenchCatalogueWithoutReview_IsReported() => RuleVerifier.Verify("SL4001", """
+        ---
+        language: fr
+        ---
+        # Programme de partenariat cyber 2025-2027
+
+        ## Assistance technique
+
+        {|SL4001:- Rédaction de la législation sur la cybercriminalité
+        - Formation de l’équipe nationale CSIRT
+        - Équipement d’un laboratoire de criminalistique
+        - Cours pour les procureurs sur la preuve électronique
+        - Campagnes de sensibilisation
+        - Configuration sécurisée des réseaux publics
+        - Exercices de réponse aux incidents
+        - Bourses pour des diplômes en cybersécurité|}
+        """);
+
+    [Fact]
+    public void FrenchCatalogueWithNeedsAssessment_IsClean() => RuleVerifier.Verify("SL4001", """
+        ---
+        language: fr
+        ---
+        # Programme de partenariat cyber 2025-2027
+
+        ## Assistance technique
+
+        - Rédaction de la législation sur la cybercriminalité
+        - Formation de l’équipe nationale CSIRT
+        - Équipement d’un laboratoire de criminalistique
+        - Cours pour les procureurs sur la preuve électronique
+        - Campagnes de sensibilisation
+        - Configuration sécurisée des réseaux publics
+        - Exercices de réponse aux incidents
+        - Bourses pour des diplômes en cybersécurité
+
+        Chaque domaine fera l’objet d’une évaluation des besoins avec le pays partenaire.
+        """);
+
+    [Fact]
+    public void SpanishCatalogueWithoutReview_IsReported_AndWithPeriodicReview_IsClean()
+    {
+        const string list = """
+            - Redacción de la ley de ciberdelincuencia
+            - Formación del equipo nacional CSIRT
+            - Equipamiento de un laboratorio forense
+            - Cursos para fiscales sobre prueba electrónica
+            - Campañas de concienciación
+            - Configuración segura de las redes públicas
+            - Ejercicios de respuesta a incidentes
+            - Becas para estudios de ciberseguridad
+            """;
+        var head = "---\nlanguage: es\n---\n# Programa de cooperación cibernética 2025-2027\n\n## Asistencia técnica\n\n";
+        Assert.Single(RuleVerifier.Run("SL4001", head + list.ReplaceLineEndings("\n") + "\n"));
+        Assert.Empty(RuleVerifier.Run("SL4001", head + list.ReplaceLineEndings("\n") + "\n\nLa lista será objeto de una revisión periódica con cada país socio.\n"));
+    }
 
     [Fact]
     public void ListLedInByAnAssistanceParagraph_IsInScope() => RuleVerifier.Verify("SL4001", $$"""

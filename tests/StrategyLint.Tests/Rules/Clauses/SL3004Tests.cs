@@ -99,4 +99,41 @@ public sealed class SL3004Tests
         Assert.Contains("ITU NCS Guide, lifecycle phase V", finding.Message);
         Assert.Contains("To satisfy this rule", finding.Message);
     }
+
+    [Fact]
+    public void FrenchRiskAnalysisWithoutEvaluationClause_IsReportedOnTheSentence() => RuleVerifier.Verify("SL3004", """
+        ---
+        language: fr
+        ---
+        # Stratégie nationale de cybersécurité de Norlande
+
+        ## Gestion des risques
+
+        {|SL3004:Chaque ministère conduira une analyse des risques de ses systèmes avant 2027.|}
+        """);
+
+    [Fact]
+    public void SpanishThreatAssessmentWithoutEvaluationClause_IsReportedOnTheSentence() => RuleVerifier.Verify("SL3004", """
+        ---
+        language: es
+        ---
+        # Estrategia Nacional de Ciberseguridad de Norlandia
+
+        ## Conciencia situacional
+
+        {|SL3004:El CERT nacional publicará cada año una evaluación de amenazas.|}
+        """);
+
+    // The English phrase in a French draft is not looked for: each language reads its own vocabulary.
+    [Fact]
+    public void FrenchDraftWithoutRiskWording_IsClean() => RuleVerifier.Verify("SL3004", """
+        ---
+        language: fr
+        ---
+        # Stratégie nationale de cybersécurité de Norlande
+
+        ## Objectifs
+
+        L’État créera un centre national de réponse aux incidents d’ici 2026.
+        """);
 }

@@ -114,4 +114,64 @@ public sealed class SL3007Tests
 
         The National Cybersecurity Council coordinates the strategy. The action plan will be published separately.
         """);
+
+    [Fact]
+    public void FlattenedTableWithoutFunding_IsReportedOnItsHeading() => RuleVerifier.Verify("SL3007", """
+        # Cyber Resilience Strategy of Ostrava Bay
+
+        {|SL3007:## Annex C: Priority activities|}
+
+        Activity Lead body Timeframe
+
+        Stand up a shared security operations centre DSA 2026 - 2027
+
+        Issue minimum controls for municipal systems Interior Ministry 2027
+        """);
+
+    [Fact]
+    public void FlattenedTableWithABudgetColumn_IsClean() => RuleVerifier.Verify("SL3007", """
+        # Cyber Resilience Strategy of Ostrava Bay
+
+        ## Annex C: Priority activities
+
+        Activity Lead body Timeframe Budget
+
+        Stand up a shared security operations centre DSA 2026 - 2027 EUR 2 million
+
+        Issue minimum controls for municipal systems Interior Ministry 2027 existing budget
+        """);
+
+    [Fact]
+    public void DecreeClausesWithoutFunding_AreReportedOnTheTitleAndNamedAsClauses()
+    {
+        const string text = """
+            # Decree No. 14 on the security of public networks
+
+            ## Article 2
+
+            The Minister of Communications shall, within ninety days, adopt rules on incident notification.
+
+            ## Article 5
+
+            The National Cyber Office shall, within six months, publish a register of essential operators.
+            """;
+        var finding = Assert.Single(RuleVerifier.Run("SL3007", text));
+
+        Assert.Equal(1, finding.Line);
+        Assert.StartsWith("The action plan in 'the clauses that give an agency a deadline' names no funding.", finding.Message);
+    }
+
+    [Fact]
+    public void FrenchPlanWithoutFunding_IsReported() => RuleVerifier.Verify("SL3007", """
+        ---
+        language: fr
+        ---
+        # Stratégie nationale de cybersécurité
+
+        {|SL3007:## Plan d’action|}
+
+        | Action | Structure responsable | Échéance |
+        |---|---|---|
+        | Créer le CERT national | Agence du numérique | 2026 |
+        """);
 }
