@@ -30,7 +30,7 @@ internal sealed class Vocabulary
     /// The language a draft's vocabulary is chosen by. Every C# rule reading a vocabulary asks here, so the source of
     /// the language (front matter today; a detected language later) changes in one line.
     /// </summary>
-    public static string LanguageOf(StrategyDocument document) => Normalise(document.FrontMatter.Language);
+    public static string LanguageOf(StrategyDocument document) => Normalise(document.Language.Code);
 
     private static string Normalise(string? language) =>
         string.IsNullOrWhiteSpace(language) ? "en" : language.Split('-', '_')[0].Trim().ToLowerInvariant();

@@ -24,16 +24,16 @@ public sealed class CorpusQualityTests
     // worded in French and needs the French SL2003 terms (helper "vocab"). Restore 0.33 once they are in.
     private static readonly Dictionary<string, double> Floors = new(StringComparer.Ordinal)
     {
-        ["governance"] = 0.26, ["risk_management"] = 0.71, ["preparedness_and_resilience"] = 0.33, ["critical_infrastructure"] = 0.40,
-        ["capacity_building_and_awareness"] = 0.00, ["legislation_and_regulation"] = 0.50, ["international_cooperation"] = 0.40,
-        ["human_rights"] = 0.85, ["gender"] = 0.96, ["evaluation"] = 0.72, ["action_plan"] = 0.86, ["static_ta_list"] = 0.66,
+        ["governance"] = 0.66, ["risk_management"] = 0.99, ["preparedness_and_resilience"] = 0.66, ["critical_infrastructure"] = 0.66,
+        ["capacity_building_and_awareness"] = 0.00, ["legislation_and_regulation"] = 0.66, ["international_cooperation"] = 0.66,
+        ["human_rights"] = 0.91, ["gender"] = 0.97, ["evaluation"] = 0.82, ["action_plan"] = 0.87, ["static_ta_list"] = 0.66,
     };
     // static_ta_list was 0.85: issue 14 item 6 has SL4001 count one enumeration level of topic items, not obligations.
     // The one record that changed is Borderline (un-smuggling-protocol-art14: five lettered topics under numbered
     // duties, "only five items" in its note), now under the default of eight; without Borderline fields the check
     // scores 1.00. Lowered by the plan helper with that reason; the lead decides whether the floor stays here.
 
-    private const double OverallFloor = 0.77;
+    private const double OverallFloor = 0.89;
 
     [SharedFact("corpus/labels.json")]
     public void OverallF1DoesNotFallBelowItsFloor()
