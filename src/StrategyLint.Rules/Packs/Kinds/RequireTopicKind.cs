@@ -74,9 +74,6 @@ internal sealed class RequireTopicKind : IPackKind
         var covered = headings.Count > 0
             || together.Count > 0
             || counted.Count >= Math.Max(1, rule.Definition.MinMentions);
-        if (Environment.GetEnvironmentVariable("SL_DEBUG") == rule.Definition.Id)
-            foreach (var m in all)
-                Console.Error.WriteLine($"{System.IO.Path.GetFileName(document.Path)} {m.Kind} counts={m.Counts} role={SectionRoles.Of(m.Section)} [{m.Section.Title}] :: {MentionScanner.Quote(document, m.Sentence)}");
         return new Coverage(covered, headings, counted, all);
     }
 }
