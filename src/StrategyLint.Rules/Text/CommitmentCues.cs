@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
 
 namespace StrategyLint.Text;
 
@@ -141,27 +139,15 @@ internal sealed class CommitmentCues
     private static List<string[]> Phrases(IEnumerable<string> phrases) =>
         [.. phrases.Select(p => Commitments.Tokenize(p).Select(Fold).ToArray()).Where(p => p.Length > 0)];
 
-    /// <summary>Lower case without accents: "Établir" → "etablir".</summary>
+    /// <summary>
+    /// Lower case without accents: "Établir" → "etablir". Uses the word index's own base-letter table
+    /// (<see cref="WordChars.BaseLetter"/>): the tool runs with invariant globalization, where Unicode normalisation does not decompose.
+    /// </summary>
     internal static string Fold(string word)
     {
-        var lower = word.ToLowerInvariant();
-        var ascii = true;
-        foreach (var c in lower)
-        {
-            if (c >= 128)
-            {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii)
-            return lower;
-        var builder = new StringBuilder(lower.Length);
-        foreach (var c in lower.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-                builder.Append(c);
-        }
-        return builder.ToString().Replace("œ", "oe").Replace("æ", "ae");
+        var chars = new char[word.Length];
+        for (var i = 0; i < word.Length; i++)
+            chars[i] = char.ToLowerInvariant(WordChars.BaseLetter(word[i]));
+        return new string(chars).Replace("œ", "oe").Replace("æ", "ae");
     }
 }
